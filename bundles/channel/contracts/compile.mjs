@@ -1,0 +1,42 @@
+// Compiles the contracts with solc from npm (standard JSON input, EVM version pinned) and writes
+// <Name>.abi and <Name>.bin to ../src/main/resources/contracts/, which are committed so the Maven
+// build never needs Node. Run: npm install && npm run compile
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import solc from 'solc';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.join(here, '..', 'src', 'main', 'resources', 'contracts');
+const EVM_VERSION = 'cancun';
+const names = ['Adjudicator', 'TestToken'];
+
+const sources = {};
+for (const name of names) {
+  sources[`${name}.sol`] = { content: fs.readFileSync(path.join(here, 'src', `${name}.sol`), 'utf8') };
+}
+const input = {
+  language: 'Solidity',
+  sources,
+  settings: {
+    evmVersion: EVM_VERSION,
+    viaIR: true,
+    optimizer: { enabled: true, runs: 200 },
+    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
+  },
+};
+const result = JSON.parse(solc.compile(JSON.stringify(input)));
+const errors = (result.errors || []).filter((e) => e.severity === 'error');
+for (const e of result.errors || []) {
+  console.error(e.formattedMessage);
+}
+if (errors.length > 0) {
+  process.exit(1);
+}
+fs.mkdirSync(out, { recursive: true });
+for (const name of names) {
+  const c = result.contracts[`${name}.sol`][name];
+  fs.writeFileSync(path.join(out, `${name}.abi`), JSON.stringify(c.abi, null, 1) + '\n');
+  fs.writeFileSync(path.join(out, `${name}.bin`), c.evm.bytecode.object + '\n');
+  console.log(`${name}: ${c.evm.bytecode.object.length / 2} bytes, evm ${EVM_VERSION}, solc ${solc.version()}`);
+}
