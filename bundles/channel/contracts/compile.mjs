@@ -22,7 +22,7 @@ const input = {
     evmVersion: EVM_VERSION,
     viaIR: true,
     optimizer: { enabled: true, runs: 200 },
-    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
+    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.methodIdentifiers'] } },
   },
 };
 const result = JSON.parse(solc.compile(JSON.stringify(input)));
@@ -38,5 +38,8 @@ for (const name of names) {
   const c = result.contracts[`${name}.sol`][name];
   fs.writeFileSync(path.join(out, `${name}.abi`), JSON.stringify(c.abi, null, 1) + '\n');
   fs.writeFileSync(path.join(out, `${name}.bin`), c.evm.bytecode.object + '\n');
+  // Canonical signature -> selector: the Java wrapper takes its selectors from here.
+  fs.writeFileSync(path.join(out, `${name}.methods`),
+    Object.entries(c.evm.methodIdentifiers).map(([sig, id]) => `${id} ${sig}`).sort().join('\n') + '\n');
   console.log(`${name}: ${c.evm.bytecode.object.length / 2} bytes, evm ${EVM_VERSION}, solc ${solc.version()}`);
 }

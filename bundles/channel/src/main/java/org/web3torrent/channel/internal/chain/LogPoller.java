@@ -1,0 +1,89 @@
+package org.web3torrent.channel.internal.chain;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.protocol.core.DefaultBlockParameterNumber;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * Polls the adjudicator's logs (eth_getLogs over the blocks mined since the last poll) on its own
+ * thread and hands each decoded event to the listener, in chain order. A failed poll is retried on the
+ * next tick from the same block, so no event is skipped while the endpoint is briefly away.
+ */
+final class LogPoller implements Chain.Subscription {
+    private static final Logger LOG = LoggerFactory.getLogger(LogPoller.class);
+
+    private final Rpc rpc;
+    private final String address;
+    private final ChainEventListener listener;
+    private final ScheduledExecutorService thread;
+    private long nextBlock;
+    private boolean failing;
+
+    LogPoller(Rpc rpc, String address, java.time.Duration interval, ChainEventListener listener) {
+        this.rpc = rpc;
+        this.address = address;
+        this.listener = listener;
+        this.nextBlock = latestBlock() + 1;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "chain events " + address);
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::poll, 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private long latestBlock() {
+        return rpc.send(rpc.web3j().ethBlockNumber(), "block number").getBlockNumber().longValueExact();
+    }
+
+    private void poll() {
+        try {
+            long latest = latestBlock();
+            if (latest < nextBlock) {
+                return;
+            }
+            EthFilter filter = new EthFilter(new DefaultBlockParameterNumber(BigInteger.valueOf(nextBlock)),
+                    new DefaultBlockParameterNumber(BigInteger.valueOf(latest)), address);
+            EthLog logs = rpc.send(rpc.web3j().ethGetLogs(filter), "adjudicator events");
+            for (EthLog.LogResult<?> result : logs.getLogs()) {
+                ChainEvent event = EventDecoder.decode((Log) result.get());
+                if (event != null) {
+                    deliver(event);
+                }
+            }
+            nextBlock = latest + 1;
+            if (failing) {
+                LOG.info("chain events from {} flow again", rpc.url());
+                failing = false;
+            }
+        } catch (ChainException e) {
+            if (!failing) {
+                LOG.warn("cannot poll chain events, retrying: {}", e.getMessage());
+                failing = true;
+            }
+        }
+    }
+
+    private void deliver(ChainEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.error("chain event listener failed on {}", event, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+
+}

@@ -1,0 +1,95 @@
+package org.web3torrent.channel.internal.chain;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.http.HttpService;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * A JSON-RPC connection with timeouts, and the one place that turns transport failures and RPC errors
+ * into {@link ChainException}s that name the endpoint.
+ */
+public final class Rpc implements AutoCloseable {
+    private final String url;
+    private final Web3j web3j;
+    private final HttpService service;
+    private final ScheduledExecutorService executor;
+
+    private Rpc(String url, HttpService service, Web3j web3j, ScheduledExecutorService executor) {
+        this.url = url;
+        this.service = service;
+        this.web3j = web3j;
+        this.executor = executor;
+    }
+
+    /** Opens (lazily: nothing is sent yet) a connection to {@code url}; every request times out. */
+    public static Rpc open(String url, Duration timeout) {
+        OkHttpClient client = new OkHttpClient.Builder()
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(timeout)
+                .build();
+        HttpService service = new HttpService(url, client, false);
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "web3j " + url);
+            t.setDaemon(true);
+            return t;
+        });
+        return new Rpc(url, service, Web3j.build(service, 50, executor), executor);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Web3j web3j() {
+        return web3j;
+    }
+
+    public HttpService service() {
+        return service;
+    }
+
+    /** Sends a request; an RPC error or an unreachable endpoint becomes a {@link ChainException}. */
+    public <T extends Response<?>> T send(Request<?, T> request, String what) {
+        T response;
+        try {
+            response = request.send();
+        } catch (ConnectException e) {
+            throw new ChainException("cannot reach the chain at " + url + " (" + what + "): " + e.getMessage()
+                    + "; is the node running, or is rpcUrl in the chain configuration right?", e);
+        } catch (InterruptedIOException e) {
+            throw new ChainException("the chain at " + url + " did not answer in time (" + what + ")", e);
+        } catch (IOException e) {
+            throw new ChainException("chain request to " + url + " failed (" + what + "): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ChainException("chain request to " + url + " failed (" + what + "): " + e, e);
+        }
+        if (response.hasError()) {
+            throw new ChainException(what + " failed: " + response.getError().getMessage());
+        }
+        return response;
+    }
+
+    @Override
+    public void close() {
+        web3j.shutdown();
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
