@@ -246,6 +246,9 @@ public final class BencodeDecoder {
             BencodeString previous = null;
             while (peek() != 'e') {
                 BencodeString key = key(previous, pos);
+                if (peek() == 'e') {
+                    throw error("dictionary key " + key + " has no value", pos);
+                }
                 entries.put(key, value(depth));
                 previous = key;
             }

@@ -134,7 +134,12 @@ public final class BencodeDictionary implements BencodeValue {
         }
 
         public Builder put(String key, BencodeValue value) {
-            entries.put(BencodeString.of(key), value);
+            return put(BencodeString.of(key), value);
+        }
+
+        /** For keys that are not text (the 20-byte info-hashes of a scrape answer). */
+        public Builder put(BencodeString key, BencodeValue value) {
+            entries.put(key, value);
             return this;
         }
 
