@@ -1,0 +1,47 @@
+package org.web3torrent.torrent.api;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.web3torrent.torrent.metainfo.InfoHash;
+import org.web3torrent.torrent.metainfo.Metainfo;
+
+/** A handle on one torrent in a {@link TorrentEngine}. Thread-safe. */
+@ProviderType
+public interface Torrent {
+
+    InfoHash infoHash();
+
+    /** The torrent's metainfo; empty while a magnet link's info dictionary is being fetched. */
+    Optional<Metainfo> metainfo();
+
+    /** The folder the content is saved in (the file or folder named after the torrent lives inside). */
+    Path saveFolder();
+
+    TorrentOptions options();
+
+    /** A snapshot of the torrent and its peers, taken now. */
+    TorrentStatus status();
+
+    /** Closes every connection and stops exchanging data; verified data and resume data are kept. */
+    void pause();
+
+    /** Undoes {@link #pause()}; a torrent in {@link TorrentState#ERROR} is re-checked and restarted. */
+    void resume();
+
+    /** Changes the rate limits (bytes per second, 0 = unlimited) while the torrent runs. */
+    void setRateLimits(long downloadBytesPerSecond, long uploadBytesPerSecond);
+
+    /** Dials a peer (from a tracker, a magnet link's {@code x.pe}, or a user). Duplicates are ignored. */
+    void connect(InetSocketAddress peer);
+
+    /**
+     * Completes when every piece is verified on disk (at once for a torrent that is already complete);
+     * completes exceptionally with the reason when the torrent enters {@link TorrentState#ERROR} or is
+     * removed before it is complete.
+     */
+    CompletionStage<Void> completion();
+}

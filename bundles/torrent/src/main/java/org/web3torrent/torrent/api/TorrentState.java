@@ -1,0 +1,19 @@
+package org.web3torrent.torrent.api;
+
+/** Where a torrent is in its life. */
+public enum TorrentState {
+    /** A magnet link: fetching the info dictionary from peers. */
+    FETCHING_METADATA,
+    /** Hashing data already on disk. */
+    CHECKING,
+    /** Exchanging pieces, some still missing. */
+    DOWNLOADING,
+    /** Every piece verified; uploading to others. */
+    SEEDING,
+    /** Every piece verified; not uploading ({@code seedAfter} was off). */
+    FINISHED,
+    /** Stopped by the user. */
+    PAUSED,
+    /** Stopped by a failure (full disk, unreadable file): see {@link TorrentStatus#error()}. */
+    ERROR
+}

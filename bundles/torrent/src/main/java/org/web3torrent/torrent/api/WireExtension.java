@@ -1,0 +1,43 @@
+package org.web3torrent.torrent.api;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.web3torrent.torrent.bencode.BencodeDictionary;
+import org.web3torrent.torrent.bencode.BencodeValue;
+
+/**
+ * A BEP 10 extension, registered as a whiteboard service. The engine announces {@link #name()} in the
+ * {@code m} dictionary of every extended handshake it sends after the extension is registered, and routes
+ * the peer's messages for it here. Connections made before the extension arrived do not know it (BEP 10
+ * handshakes are sent once); they are kept, not dropped.
+ *
+ * <p>All callbacks run on the engine's network thread: return quickly, never block.
+ */
+@ConsumerType
+public interface WireExtension {
+
+    /** The name announced in the handshake's {@code m} dictionary, e.g. {@code w3t_pay}. Constant. */
+    String name();
+
+    /**
+     * Entries this extension adds to the top level of our extended handshake to {@code peer} (e.g. a
+     * wallet address). Keys must not clash with BEP 10's own ({@code m, p, v, reqq, yourip,
+     * metadata_size}) or another extension's. Called once per connection.
+     */
+    default Map<String, BencodeValue> handshakeEntries(PeerLink peer) {
+        return Map.of();
+    }
+
+    /**
+     * The peer's extended handshake arrived and it announced this extension too: from now on
+     * {@link PeerLink#send} works for it. {@code handshake} is the peer's whole handshake dictionary.
+     */
+    void peerJoined(PeerLink peer, BencodeDictionary handshake);
+
+    /** A message of this extension from the peer: the payload after the extended message id. */
+    void messageReceived(PeerLink peer, byte[] payload);
+
+    /** The connection to a peer that had joined is closed. No more calls for this link follow. */
+    void peerLeft(PeerLink peer);
+}

@@ -1,0 +1,160 @@
+package org.web3torrent.torrent.internal.engine;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3torrent.torrent.api.WireExtension;
+import org.web3torrent.torrent.bencode.BencodeDecoder;
+import org.web3torrent.torrent.bencode.BencodeDictionary;
+import org.web3torrent.torrent.bencode.BencodeException;
+import org.web3torrent.torrent.bencode.BencodeInteger;
+import org.web3torrent.torrent.bencode.BencodeString;
+import org.web3torrent.torrent.bencode.BencodeValue;
+import org.web3torrent.torrent.internal.wire.PeerMessage;
+import org.web3torrent.torrent.internal.wire.ProtocolException;
+
+/**
+ * BEP 10, the extension protocol: our extended handshake
+ * {@code <len><id=20><ext id=0>d1:md11:ut_metadatai1e7:w3t_payi2ee13:metadata_sizei...e1:pi6881e4:reqqi1000e1:v...e},
+ * the peer's, and the routing of extended messages to ut_metadata ({@link MetadataExchange}) or to a
+ * registered {@link WireExtension}. Message ids are per connection: ours are assigned when our handshake
+ * is sent, from the extensions registered at that moment. Network thread only.
+ */
+final class ExtensionProtocol {
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionProtocol.class);
+    static final String UT_METADATA = "ut_metadata";
+    static final int UT_METADATA_ID = 1;
+    static final String CLIENT = "Web3Torrent 0.1";
+    private static final Set<String> RESERVED = Set.of("m", "p", "v", "reqq", "yourip", "metadata_size", "ipv4", "ipv6");
+    /** Handshakes are small; this keeps a hostile one from costing memory. */
+    private static final BencodeDecoder DECODER = new BencodeDecoder(8, 64 * 1024);
+
+    private final TorrentSession s;
+    final MetadataExchange metadata;
+
+    ExtensionProtocol(TorrentSession session) {
+        this.s = session;
+        this.metadata = new MetadataExchange(session);
+    }
+
+    void sendHandshake(PeerConnection peer) {
+        BencodeDictionary.Builder m = BencodeDictionary.builder().put(UT_METADATA, UT_METADATA_ID);
+        BencodeDictionary.Builder hs = BencodeDictionary.builder();
+        int id = UT_METADATA_ID + 1;
+        for (WireExtension ext : s.engine.extensions()) {
+            if (id > 255 || ext.name().equals(UT_METADATA)) {
+                continue;
+            }
+            m.put(ext.name(), id);
+            peer.localExtensionNames.put(id, ext.name());
+            peer.announced.add(ext);
+            id++;
+            try {
+                for (Map.Entry<String, BencodeValue> e : ext.handshakeEntries(peer).entrySet()) {
+                    if (RESERVED.contains(e.getKey())) {
+                        LOG.warn("extension {} tried to set the reserved handshake key {}", ext.name(), e.getKey());
+                    } else {
+                        hs.put(e.getKey(), e.getValue());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("extension {} failed to give its handshake entries", ext.name(), e);
+            }
+        }
+        hs.put("m", m.build()).put("v", CLIENT).put("reqq", Uploader.MAX_QUEUE);
+        if (s.engine.listenPort() > 0) {
+            hs.put("p", s.engine.listenPort());
+        }
+        if (s.metainfo != null) {
+            hs.put("metadata_size", s.metainfo.infoBytes().length);
+        }
+        InetAddress remote = peer.address.getAddress();
+        if (remote != null) {
+            hs.put("yourip", remote.getAddress());
+        }
+        peer.send(new PeerMessage.Extended(0, hs.build().encode()));
+    }
+
+    void onMessage(PeerConnection peer, PeerMessage.Extended message) {
+        if (!peer.extensionProtocol()) {
+            throw new ProtocolException("extended message from a peer that did not announce the extension protocol");
+        }
+        if (message.id() == 0) {
+            onHandshake(peer, message.payload());
+        } else if (message.id() == UT_METADATA_ID) {
+            metadata.onMessage(peer, message.payload());
+        } else {
+            String name = peer.localExtensionNames.get(message.id());
+            if (name == null) {
+                LOG.debug("{}: extended message with unknown id {}", peer, message.id());
+                return;
+            }
+            for (WireExtension ext : peer.joined) {
+                if (ext.name().equals(name) && s.engine.extensions().contains(ext)) {
+                    try {
+                        ext.messageReceived(peer, message.payload());
+                    } catch (RuntimeException e) {
+                        LOG.warn("extension {} failed on a message from {}", name, peer, e);
+                    }
+                }
+            }
+        }
+    }
+
+    private void onHandshake(PeerConnection peer, byte[] payload) {
+        BencodeDictionary hs;
+        try {
+            hs = DECODER.decodeDictionary(payload);
+            BencodeDictionary m = hs.optionalDictionary("m").orElse(BencodeDictionary.builder().build());
+            for (Map.Entry<BencodeString, BencodeValue> e : m.entries().entrySet()) {
+                if (!(e.getValue() instanceof BencodeInteger i) || i.value() < 0 || i.value() > 255) {
+                    throw new ProtocolException("extended handshake: bad id for " + e.getKey());
+                }
+                if (i.value() == 0) {
+                    peer.remoteExtensionIds.remove(e.getKey().utf8());
+                } else {
+                    peer.remoteExtensionIds.put(e.getKey().utf8(), (int) i.value());
+                }
+            }
+            hs.optionalText("v").ifPresent(v -> peer.clientName = v.length() > 64 ? v.substring(0, 64) : v);
+            long reqq = hs.optionalLong("reqq").orElse((long) peer.remoteRequestQueue);
+            peer.remoteRequestQueue = (int) Math.max(1, Math.min(Downloader.MAX_DEPTH, reqq));
+            long size = hs.optionalLong("metadata_size").orElse(-1L);
+            if (size > s.engine.config().maxMetadataSize()) {
+                throw new ProtocolException("extended handshake: metadata_size " + size + " above the limit");
+            }
+            peer.remoteMetadataSize = (int) size;
+        } catch (BencodeException e) {
+            throw new ProtocolException("bad extended handshake: " + e.getMessage());
+        }
+        List<WireExtension> announced = peer.announced;
+        for (WireExtension ext : announced) {
+            if (peer.remoteExtensionIds.containsKey(ext.name()) && !peer.joined.contains(ext)
+                    && s.engine.extensions().contains(ext)) {
+                peer.joined.add(ext);
+                try {
+                    ext.peerJoined(peer, hs);
+                } catch (RuntimeException e) {
+                    LOG.warn("extension {} failed on a handshake from {}", ext.name(), peer, e);
+                }
+            }
+        }
+        metadata.peerReady(peer);
+    }
+
+    void peerGone(PeerConnection peer) {
+        metadata.peerGone(peer);
+        for (WireExtension ext : peer.joined) {
+            try {
+                ext.peerLeft(peer);
+            } catch (RuntimeException e) {
+                LOG.warn("extension {} failed when {} left", ext.name(), peer, e);
+            }
+        }
+        peer.joined.clear();
+    }
+}

@@ -1,0 +1,95 @@
+package org.web3torrent.torrent.internal.engine;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A piece being downloaded: its bytes collected in memory block by block. Nothing reaches the disk until
+ * the whole piece matches its SHA-1, so a file never holds unverified data. Network thread only.
+ */
+final class PieceDownload {
+    static final int BLOCK = 16 * 1024;
+
+    final int piece;
+    final byte[] data;
+    private final int blocks;
+    private final int[] requests;
+    private final boolean[] received;
+    private int receivedCount;
+    /** Who sent blocks of this piece, to blame if it fails its hash. */
+    final Set<PeerConnection> senders = new LinkedHashSet<>();
+
+    PieceDownload(int piece, int size) {
+        this.piece = piece;
+        this.data = new byte[size];
+        this.blocks = (size + BLOCK - 1) / BLOCK;
+        this.requests = new int[blocks];
+        this.received = new boolean[blocks];
+    }
+
+    int blockCount() {
+        return blocks;
+    }
+
+    int blockLength(int block) {
+        return Math.min(BLOCK, data.length - block * BLOCK);
+    }
+
+    /** The first block nobody has been asked for, or -1. */
+    int firstUnrequested() {
+        for (int b = 0; b < blocks; b++) {
+            if (!received[b] && requests[b] == 0) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    boolean isReceived(int block) {
+        return received[block];
+    }
+
+    int requestCount(int block) {
+        return requests[block];
+    }
+
+    void requested(int block) {
+        requests[block]++;
+    }
+
+    void requestDropped(int block) {
+        if (requests[block] > 0) {
+            requests[block]--;
+        }
+    }
+
+    /** Stores a block; false if it was already received (an endgame duplicate). */
+    boolean receive(int block, byte[] bytes, PeerConnection from) {
+        requestDropped(block);
+        if (received[block]) {
+            return false;
+        }
+        System.arraycopy(bytes, 0, data, block * BLOCK, bytes.length);
+        received[block] = true;
+        receivedCount++;
+        senders.add(from);
+        return true;
+    }
+
+    boolean complete() {
+        return receivedCount == blocks;
+    }
+
+    /** Nothing received and nothing asked for: the piece can be forgotten. */
+    boolean idle() {
+        if (receivedCount > 0) {
+            return false;
+        }
+        for (int r : requests) {
+            if (r > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

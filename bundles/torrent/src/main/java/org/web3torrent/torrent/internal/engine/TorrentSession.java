@@ -1,0 +1,756 @@
+package org.web3torrent.torrent.internal.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3torrent.torrent.api.PeerLink;
+import org.web3torrent.torrent.api.PeerStatus;
+import org.web3torrent.torrent.api.Torrent;
+import org.web3torrent.torrent.api.TorrentOptions;
+import org.web3torrent.torrent.api.TorrentState;
+import org.web3torrent.torrent.api.TorrentStatus;
+import org.web3torrent.torrent.internal.storage.FileStorage;
+import org.web3torrent.torrent.internal.storage.PieceLayout;
+import org.web3torrent.torrent.internal.storage.Storage;
+import org.web3torrent.torrent.internal.wire.PeerMessage;
+import org.web3torrent.torrent.internal.wire.ProtocolException;
+import org.web3torrent.torrent.metainfo.FileEntry;
+import org.web3torrent.torrent.metainfo.InfoHash;
+import org.web3torrent.torrent.metainfo.MagnetLink;
+import org.web3torrent.torrent.metainfo.Metainfo;
+
+/**
+ * One torrent in the engine: its pieces, its peers and its life cycle. State is confined to the engine's
+ * network thread; the {@link Torrent} methods hop onto it. Downloading and uploading are delegated to
+ * {@link Downloader} and {@link Uploader}, BEP 10 and BEP 9 to {@link ExtensionProtocol}.
+ */
+final class TorrentSession implements Torrent {
+    private static final Logger LOG = LoggerFactory.getLogger(TorrentSession.class);
+
+    final BitTorrentEngine engine;
+    private final InfoHash infoHash;
+    final MagnetLink magnet;
+    private final Path saveFolder;
+    private volatile TorrentOptions options;
+    volatile Metainfo metainfo;
+    Storage storage;
+    PieceLayout layout;
+    BitSet have = new BitSet();
+    long verifiedBytes;
+    int[] availability = new int[0];
+    private volatile TorrentState state;
+    private volatile String error;
+    final List<PeerConnection> peers = new ArrayList<>();
+    final Set<InetSocketAddress> knownPeers = new LinkedHashSet<>();
+    final Set<InetSocketAddress> dialing = new HashSet<>();
+    final Set<String> bannedPeerIds = new HashSet<>();
+    final Set<InetSocketAddress> bannedAddresses = new HashSet<>();
+    final Map<String, Integer> hashFailures = new HashMap<>();
+    final CompletableFuture<Void> completion = new CompletableFuture<>();
+    final RateMeter received = new RateMeter();
+    final RateMeter sent = new RateMeter();
+    final TokenBucket downloadBucket;
+    final TokenBucket uploadBucket;
+    final Random random = new Random();
+    final Downloader downloader;
+    final Uploader uploader;
+    final ExtensionProtocol extensions;
+    private PeerConnection optimistic;
+    private long ticks;
+    private boolean resumeDirty;
+    private boolean stopping;
+
+    TorrentSession(BitTorrentEngine engine, Metainfo metainfo, MagnetLink magnet, Path saveFolder, TorrentOptions options) {
+        this.engine = engine;
+        this.metainfo = metainfo;
+        this.magnet = magnet;
+        this.infoHash = metainfo != null ? metainfo.infoHash() : magnet.infoHash();
+        this.saveFolder = saveFolder.toAbsolutePath().normalize();
+        this.options = options;
+        long now = System.nanoTime();
+        this.downloadBucket = new TokenBucket(options.downloadLimit(), now);
+        this.uploadBucket = new TokenBucket(options.uploadLimit(), now);
+        this.downloader = new Downloader(this);
+        this.uploader = new Uploader(this);
+        this.extensions = new ExtensionProtocol(this);
+        this.state = metainfo == null ? TorrentState.FETCHING_METADATA : TorrentState.CHECKING;
+        if (magnet != null) {
+            for (String peer : magnet.peers()) {
+                InetSocketAddress a = parseAddress(peer);
+                if (a != null) {
+                    knownPeers.add(a);
+                }
+            }
+        }
+    }
+
+    static InetSocketAddress parseAddress(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        try {
+            String host = hostPort.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            return new InetSocketAddress(host, Integer.parseInt(hostPort.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---- life cycle (network thread)
+
+    /** Opens storage and checks what is on disk (off the loop), then starts exchanging pieces. */
+    void start() {
+        stopping = false;
+        if (metainfo == null) {
+            state = TorrentState.FETCHING_METADATA;
+            connectToKnownPeers();
+            return;
+        }
+        state = TorrentState.CHECKING;
+        Metainfo m = metainfo;
+        long[] lengths = m.files().stream().mapToLong(FileEntry::length).toArray();
+        layout = new PieceLayout(lengths, m.pieceLength());
+        List<List<String>> paths = m.files().stream().map(FileEntry::path).toList();
+        FileStorage fileStorage = new FileStorage(saveFolder, paths, layout);
+        storage = fileStorage;
+        availability = new int[m.pieceCount()];
+        engine.hashExecutor().execute(() -> {
+            try {
+                BitSet verified = new PieceChecker(engine, m, storage, layout).check(resumeFile());
+                fileStorage.createEmptyFiles();
+                engine.loop().execute(() -> checked(verified));
+            } catch (Exception e) {
+                engine.loop().execute(() -> fail("cannot check the data in " + saveFolder + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private void checked(BitSet verified) {
+        if (state != TorrentState.CHECKING) {
+            return;
+        }
+        have = verified;
+        verifiedBytes = 0;
+        for (int i = have.nextSetBit(0); i >= 0; i = have.nextSetBit(i + 1)) {
+            verifiedBytes += metainfo.pieceSize(i);
+        }
+        LOG.info("{}: {} of {} pieces on disk", metainfo.name(), have.cardinality(), metainfo.pieceCount());
+        resumeDirty = true;
+        if (isComplete()) {
+            completed();
+        } else {
+            state = TorrentState.DOWNLOADING;
+        }
+        // peers connected while the metadata was fetched: their pieces can be read now
+        for (PeerConnection p : new ArrayList<>(peers)) {
+            applyEarlyPieces(p);
+            for (int i = have.nextSetBit(0); i >= 0; i = have.nextSetBit(i + 1)) {
+                p.send(new PeerMessage.Have(i));
+            }
+            p.flush();
+        }
+        connectToKnownPeers();
+    }
+
+    /** The info dictionary of a magnet link arrived and matched the info-hash. */
+    void metadataArrived(Metainfo fetched) {
+        if (metainfo != null) {
+            return;
+        }
+        LOG.info("{}: metadata received ({} pieces)", fetched.name(), fetched.pieceCount());
+        metainfo = fetched;
+        engine.persist(this);
+        start();
+    }
+
+    boolean isComplete() {
+        return metainfo != null && have.cardinality() == metainfo.pieceCount();
+    }
+
+    void completed() {
+        state = options.seedAfter() ? TorrentState.SEEDING : TorrentState.FINISHED;
+        saveResume();
+        completion.complete(null);
+        for (PeerConnection p : new ArrayList<>(peers)) {
+            if (p.isSeed(metainfo.pieceCount()) || state == TorrentState.FINISHED) {
+                p.close("both of us are complete");
+            } else {
+                updateInterest(p);
+            }
+        }
+    }
+
+    /** A failure that stops the torrent (full disk, unreadable files): connections close, the reason is kept. */
+    void fail(String reason) {
+        if (state == TorrentState.ERROR) {
+            return;
+        }
+        LOG.error("{}: {}", name(), reason);
+        error = reason;
+        state = TorrentState.ERROR;
+        stopPeers("torrent stopped: " + reason);
+        completion.completeExceptionally(new IOException(reason));
+    }
+
+    void stopPeers(String reason) {
+        stopping = true;
+        for (PeerConnection p : new ArrayList<>(peers)) {
+            p.close(reason);
+        }
+        downloader.clear();
+    }
+
+    Path resumeFile() {
+        Path dir = engine.config().stateDirectory();
+        return dir == null ? null : dir.resolve(infoHash.hex() + ".resume");
+    }
+
+    /** Writes resume data off the loop, after syncing the files it vouches for. */
+    void saveResume() {
+        Path file = resumeFile();
+        if (file == null || storage == null || metainfo == null) {
+            return;
+        }
+        resumeDirty = false;
+        BitSet snapshot = (BitSet) have.clone();
+        int pieces = metainfo.pieceCount();
+        Storage s = storage;
+        engine.diskExecutor().execute(() -> {
+            try {
+                s.sync();
+                new org.web3torrent.torrent.internal.storage.ResumeData(pieces, snapshot, s.stamps()).write(file);
+            } catch (IOException e) {
+                LOG.warn("{}: cannot write resume data {}: {}", name(), file, e.toString());
+            }
+        });
+    }
+
+    void tick() {
+        ticks++;
+        received.tick(1);
+        sent.tick(1);
+        for (PeerConnection p : peers) {
+            p.received.tick(1);
+            p.sent.tick(1);
+        }
+        if (state == TorrentState.ERROR || state == TorrentState.PAUSED || state == TorrentState.CHECKING) {
+            return;
+        }
+        downloader.tick();
+        if (ticks % Choker.ROUND_SECONDS == 0) {
+            chokeRound(ticks % Choker.OPTIMISTIC_SECONDS == 0);
+        }
+        if (ticks % 5 == 0) {
+            connectToKnownPeers();
+        }
+        if (resumeDirty && ticks % 30 == 0) {
+            saveResume();
+        }
+    }
+
+    void connectToKnownPeers() {
+        if (stopping || state == TorrentState.ERROR || state == TorrentState.PAUSED || state == TorrentState.FINISHED
+                || state == TorrentState.CHECKING) {
+            return;
+        }
+        for (InetSocketAddress a : knownPeers) {
+            if (peers.size() + dialing.size() >= options.maxConnections()) {
+                return;
+            }
+            if (bannedAddresses.contains(a) || dialing.contains(a) || connectedTo(a)) {
+                continue;
+            }
+            dialing.add(a);
+            engine.dial(this, a);
+        }
+    }
+
+    private boolean connectedTo(InetSocketAddress a) {
+        for (PeerConnection p : peers) {
+            if (p.address.equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- peers (network thread)
+
+    void attach(PeerConnection peer) {
+        if (stopping || state == TorrentState.ERROR || state == TorrentState.PAUSED || state == TorrentState.CHECKING
+                || state == TorrentState.FINISHED) {
+            peer.close("torrent is not running (" + state + ")");
+            return;
+        }
+        String id = java.util.HexFormat.of().formatHex(peer.remote.peerId());
+        if (bannedPeerIds.contains(id) || bannedAddresses.contains(peer.address)) {
+            peer.close("banned");
+            return;
+        }
+        for (PeerConnection p : peers) {
+            if (java.util.Arrays.equals(p.remote.peerId(), peer.remote.peerId())) {
+                peer.close("already connected to this peer");
+                return;
+            }
+        }
+        if (peers.size() >= options.maxConnections() || !engine.admit()) {
+            peer.close("too many connections");
+            return;
+        }
+        peers.add(peer);
+        if (!peer.incoming) {
+            knownPeers.add(peer.address);
+        }
+        if (metainfo != null) {
+            peer.peerHas = new BitSet(metainfo.pieceCount());
+            sendHaves(peer);
+        } else if (peer.fast()) {
+            peer.send(PeerMessage.HaveNone.INSTANCE);
+        }
+        if (peer.extensionProtocol()) {
+            extensions.sendHandshake(peer);
+        }
+        peer.flush();
+        LOG.debug("{}: connected {} ({})", name(), peer.address, peer.incoming ? "incoming" : "outgoing");
+    }
+
+    private void sendHaves(PeerConnection peer) {
+        if (peer.fast() && have.isEmpty()) {
+            peer.send(PeerMessage.HaveNone.INSTANCE);
+        } else if (peer.fast() && isComplete()) {
+            peer.send(PeerMessage.HaveAll.INSTANCE);
+        } else if (!have.isEmpty()) {
+            peer.send(new PeerMessage.Bitfield(Bits.toWire(have, metainfo.pieceCount())));
+        }
+    }
+
+    void detach(PeerConnection peer) {
+        if (!peers.remove(peer)) {
+            return;
+        }
+        extensions.peerGone(peer);
+        downloader.peerGone(peer);
+        uploader.peerGone(peer);
+        if (peer.peerHas != null) {
+            for (int i = peer.peerHas.nextSetBit(0); i >= 0; i = peer.peerHas.nextSetBit(i + 1)) {
+                availability[i]--;
+            }
+        }
+        if (peer == optimistic) {
+            optimistic = null;
+        }
+        if (peer.peerInterested && !peer.amChoking) {
+            chokeRound(false);
+        }
+    }
+
+    void dialFailed(InetSocketAddress a) {
+        dialing.remove(a);
+    }
+
+    void dialDone(InetSocketAddress a) {
+        dialing.remove(a);
+    }
+
+    void onMessage(PeerConnection peer, PeerMessage message) {
+        if (message instanceof PeerMessage.Piece m) {
+            downloader.onBlock(peer, m);
+        } else if (message instanceof PeerMessage.Request m) {
+            uploader.onRequest(peer, m);
+        } else if (message instanceof PeerMessage.Have m) {
+            onHave(peer, m.piece());
+        } else if (message instanceof PeerMessage.Choke) {
+            peer.peerChoking = true;
+            downloader.choked(peer);
+        } else if (message instanceof PeerMessage.Unchoke) {
+            peer.peerChoking = false;
+            downloader.fill(peer);
+        } else if (message instanceof PeerMessage.Interested) {
+            peer.peerInterested = true;
+            unchokeIfSlotFree(peer);
+        } else if (message instanceof PeerMessage.NotInterested) {
+            peer.peerInterested = false;
+        } else if (message instanceof PeerMessage.Bitfield m) {
+            onBitfield(peer, m.bits());
+        } else if (message instanceof PeerMessage.HaveAll) {
+            requireFast(peer, "have all");
+            onHaveAll(peer);
+        } else if (message instanceof PeerMessage.HaveNone) {
+            requireFast(peer, "have none");
+        } else if (message instanceof PeerMessage.Cancel m) {
+            uploader.onCancel(peer, m);
+        } else if (message instanceof PeerMessage.Reject m) {
+            requireFast(peer, "reject");
+            downloader.onReject(peer, m);
+        } else if (message instanceof PeerMessage.AllowedFast || message instanceof PeerMessage.SuggestPiece) {
+            requireFast(peer, "allowed fast / suggest piece");
+        } else if (message instanceof PeerMessage.Extended m) {
+            extensions.onMessage(peer, m);
+        }
+        // keep-alive and port: nothing to do
+    }
+
+    private static void requireFast(PeerConnection peer, String what) {
+        if (!peer.fast()) {
+            throw new ProtocolException(what + " message from a peer that did not announce the fast extension");
+        }
+    }
+
+    private void onHave(PeerConnection peer, int piece) {
+        if (metainfo == null) {
+            return; // cannot be checked before the metadata; the peer will be asked again
+        }
+        if (piece >= metainfo.pieceCount()) {
+            throw new ProtocolException("have for piece " + piece + " of " + metainfo.pieceCount());
+        }
+        if (!peer.peerHas.get(piece)) {
+            peer.peerHas.set(piece);
+            availability[piece]++;
+            if (!have.get(piece) && !peer.amInterested) {
+                setInterested(peer, true);
+            }
+            downloader.fill(peer);
+        }
+        if (isComplete() && peer.isSeed(metainfo.pieceCount())) {
+            peer.close("both of us are complete");
+        }
+    }
+
+    private void onBitfield(PeerConnection peer, byte[] bits) {
+        if (metainfo == null) {
+            peer.earlyBitfield = bits;
+            return;
+        }
+        applyBitfield(peer, Bits.fromWire(bits, metainfo.pieceCount()));
+    }
+
+    private void onHaveAll(PeerConnection peer) {
+        if (metainfo == null) {
+            peer.peerHasAll = true;
+            return;
+        }
+        BitSet all = new BitSet();
+        all.set(0, metainfo.pieceCount());
+        applyBitfield(peer, all);
+    }
+
+    /** Called when the metadata becomes known for peers that sent their pieces before it. */
+    void applyEarlyPieces(PeerConnection peer) {
+        peer.peerHas = new BitSet(metainfo.pieceCount());
+        if (peer.peerHasAll) {
+            onHaveAll(peer);
+        } else if (peer.earlyBitfield != null) {
+            applyBitfield(peer, Bits.fromWire(peer.earlyBitfield, metainfo.pieceCount()));
+        }
+        peer.earlyBitfield = null;
+        if (peer.isOpen()) {
+            updateInterest(peer);
+        }
+    }
+
+    private void applyBitfield(PeerConnection peer, BitSet bits) {
+        for (int i = peer.peerHas.nextSetBit(0); i >= 0; i = peer.peerHas.nextSetBit(i + 1)) {
+            availability[i]--;
+        }
+        peer.peerHas = bits;
+        for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+            availability[i]++;
+        }
+        peer.peerHasAll = bits.cardinality() == metainfo.pieceCount();
+        if (isComplete() && peer.peerHasAll) {
+            peer.close("both of us are complete");
+            return;
+        }
+        updateInterest(peer);
+        downloader.fill(peer);
+    }
+
+    void updateInterest(PeerConnection peer) {
+        boolean want = false;
+        if (metainfo != null && peer.peerHas != null && !isComplete()) {
+            BitSet missing = (BitSet) peer.peerHas.clone();
+            missing.andNot(have);
+            want = !missing.isEmpty();
+        }
+        if (want != peer.amInterested) {
+            setInterested(peer, want);
+        }
+    }
+
+    private void setInterested(PeerConnection peer, boolean value) {
+        peer.amInterested = value;
+        peer.send(value ? PeerMessage.Interested.INSTANCE : PeerMessage.NotInterested.INSTANCE);
+        peer.flush();
+    }
+
+    /** A piece passed its hash and is on disk. */
+    void pieceStored(int piece) {
+        have.set(piece);
+        verifiedBytes += metainfo.pieceSize(piece);
+        resumeDirty = true;
+        for (PeerConnection p : peers) {
+            p.send(new PeerMessage.Have(piece));
+            if (p.amInterested && !p.peerHas.get(piece)) {
+                // still interesting only if it has something else we lack
+                updateInterest(p);
+            } else if (p.amInterested) {
+                updateInterest(p);
+            }
+            p.flush();
+        }
+        if (isComplete()) {
+            LOG.info("{}: complete, every piece verified", metainfo.name());
+            completed();
+        }
+    }
+
+    /** A peer sent data that failed its hash: count it, ban it at the limit. */
+    void blame(PeerConnection peer) {
+        String id = java.util.HexFormat.of().formatHex(peer.remote.peerId());
+        int failures = hashFailures.merge(id, 1, Integer::sum);
+        if (failures >= engine.config().hashFailuresToBan()) {
+            bannedPeerIds.add(id);
+            if (!peer.incoming) {
+                bannedAddresses.add(peer.address);
+            }
+            peer.close("banned: sent " + failures + " pieces that failed their hash check");
+        }
+    }
+
+    boolean isBanned(PeerConnection peer) {
+        return bannedPeerIds.contains(java.util.HexFormat.of().formatHex(peer.remote.peerId()));
+    }
+
+    // ---- choking
+
+    private boolean uploading() {
+        return state == TorrentState.DOWNLOADING || state == TorrentState.SEEDING;
+    }
+
+    private void unchokeIfSlotFree(PeerConnection peer) {
+        if (!peer.amChoking || peer.override == PeerLink.ChokeOverride.CHOKED || !uploading()) {
+            return;
+        }
+        int unchoked = 0;
+        for (PeerConnection p : peers) {
+            if (!p.amChoking && p.override != PeerLink.ChokeOverride.UNCHOKED) {
+                unchoked++;
+            }
+        }
+        if (unchoked < engine.config().uploadSlots() || peer.override == PeerLink.ChokeOverride.UNCHOKED) {
+            setChoking(peer, false);
+        }
+    }
+
+    void chokeRound(boolean rotateOptimistic) {
+        List<Choker.PeerView<PeerConnection>> views = new ArrayList<>();
+        for (PeerConnection p : peers) {
+            if (p.override == PeerLink.ChokeOverride.NONE) {
+                views.add(new Choker.PeerView<>(p, p.peerInterested, p.received.rate(), p.sent.rate(), p.lastUnchokedAt));
+            }
+        }
+        Choker.Decision<PeerConnection> d = Choker.decide(views, uploading() ? engine.config().uploadSlots() : 0,
+                isComplete(), optimistic, rotateOptimistic, random);
+        optimistic = d.optimistic();
+        for (PeerConnection p : peers) {
+            boolean unchoke = switch (p.override) {
+                case CHOKED -> false;
+                case UNCHOKED -> true;
+                case NONE -> d.unchoked().contains(p);
+            };
+            if (unchoke == p.amChoking) {
+                setChoking(p, !unchoke);
+            }
+        }
+    }
+
+    void applyOverride(PeerConnection peer) {
+        switch (peer.override) {
+            case CHOKED -> {
+                if (!peer.amChoking) {
+                    setChoking(peer, true);
+                }
+            }
+            case UNCHOKED -> {
+                if (peer.amChoking) {
+                    setChoking(peer, false);
+                }
+            }
+            case NONE -> unchokeIfSlotFree(peer);
+        }
+    }
+
+    void setChoking(PeerConnection peer, boolean choke) {
+        peer.amChoking = choke;
+        peer.send(choke ? PeerMessage.Choke.INSTANCE : PeerMessage.Unchoke.INSTANCE);
+        if (choke) {
+            uploader.choked(peer);
+        } else {
+            peer.lastUnchokedAt = System.nanoTime();
+        }
+        peer.flush();
+    }
+
+    void releaseHeld(PeerConnection peer) {
+        uploader.releaseHeld(peer);
+    }
+
+    // ---- Torrent (any thread)
+
+    @Override
+    public InfoHash infoHash() {
+        return infoHash;
+    }
+
+    String name() {
+        Metainfo m = metainfo;
+        if (m != null) {
+            return m.name();
+        }
+        return magnet != null && !magnet.displayName().isEmpty() ? magnet.displayName() : infoHash.hex();
+    }
+
+    @Override
+    public Optional<Metainfo> metainfo() {
+        return Optional.ofNullable(metainfo);
+    }
+
+    @Override
+    public Path saveFolder() {
+        return saveFolder;
+    }
+
+    @Override
+    public TorrentOptions options() {
+        return options;
+    }
+
+    TorrentState state() {
+        return state;
+    }
+
+    @Override
+    public TorrentStatus status() {
+        return onLoop(this::snapshot);
+    }
+
+    TorrentStatus snapshot() {
+        Metainfo m = metainfo;
+        List<PeerStatus> list = new ArrayList<>();
+        for (PeerConnection p : peers) {
+            list.add(new PeerStatus(p.address, p.clientName, p.incoming, p.progress(m == null ? 0 : m.pieceCount()),
+                    p.received.rate(), p.sent.rate(), p.received.total(), p.sent.total(), p.peerChoking, p.amChoking,
+                    p.peerInterested, p.amInterested, p.remoteExtensionIds.keySet()));
+        }
+        return new TorrentStatus(infoHash, name(), state, error, m == null ? 0 : m.totalLength(),
+                m == null ? 0 : m.pieceCount(), have, verifiedBytes, received.rate(), sent.rate(), received.total(),
+                sent.total(), list);
+    }
+
+    @Override
+    public void pause() {
+        onLoop(() -> {
+            if (state == TorrentState.PAUSED) {
+                return null;
+            }
+            state = TorrentState.PAUSED;
+            stopPeers("torrent paused");
+            saveResume();
+            return null;
+        });
+    }
+
+    @Override
+    public void resume() {
+        onLoop(() -> {
+            if (state == TorrentState.PAUSED || state == TorrentState.ERROR) {
+                error = null;
+                start();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void setRateLimits(long download, long upload) {
+        onLoop(() -> {
+            options = options.withRateLimits(download, upload);
+            long now = System.nanoTime();
+            downloadBucket.setRate(download, now);
+            uploadBucket.setRate(upload, now);
+            return null;
+        });
+    }
+
+    @Override
+    public void connect(InetSocketAddress peer) {
+        engine.loop().execute(() -> {
+            knownPeers.add(peer);
+            connectToKnownPeers();
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> completion() {
+        return completion.minimalCompletionStage();
+    }
+
+    /** Stops for good (removal or engine shutdown). */
+    void close(boolean deleteData) {
+        onLoop(() -> {
+            stopPeers("torrent removed");
+            if (!deleteData && storage != null) {
+                saveResume();
+            }
+            if (!completion.isDone()) {
+                completion.completeExceptionally(new IOException("torrent removed before it completed"));
+            }
+            return null;
+        });
+    }
+
+    <T> T onLoop(java.util.concurrent.Callable<T> action) {
+        if (engine.loop().inEventLoop()) {
+            try {
+                return action.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return engine.loop().submit(action).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "torrent " + name() + " (" + infoHash.hex() + ")";
+    }
+}

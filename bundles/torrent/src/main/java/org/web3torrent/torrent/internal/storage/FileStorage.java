@@ -1,0 +1,206 @@
+package org.web3torrent.torrent.internal.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pieces stored in the torrent's files, with positional {@link FileChannel} reads and writes (no shared
+ * file pointer, so reads and writes of different pieces run in parallel). Files are opened lazily and kept
+ * open; a file is created (sparse) by its first write.
+ */
+public final class FileStorage implements Storage {
+    private final Path root;
+    private final List<Path> files;
+    private final PieceLayout layout;
+    private final FileChannel[] channels;
+    private final Object lock = new Object();
+    private volatile boolean closed;
+
+    /**
+     * @param root      the folder the relative paths are resolved against
+     * @param paths     each file's path below {@code root}, in torrent order
+     * @param layout    the pieces over those files
+     */
+    public FileStorage(Path root, List<List<String>> paths, PieceLayout layout) {
+        if (paths.size() != layout.fileCount()) {
+            throw new IllegalArgumentException("layout has " + layout.fileCount() + " files, " + paths.size() + " paths given");
+        }
+        this.root = root.toAbsolutePath().normalize();
+        this.files = new ArrayList<>(paths.size());
+        for (List<String> path : paths) {
+            files.add(safeResolve(this.root, path));
+        }
+        this.layout = layout;
+        this.channels = new FileChannel[paths.size()];
+    }
+
+    /** Resolves a torrent's file path, refusing any component that would leave {@code root}. */
+    static Path safeResolve(Path root, List<String> path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("empty file path in torrent");
+        }
+        Path p = root;
+        for (String part : path) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.contains("/") || part.contains("\\")
+                    || part.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("unsafe file path component '" + part + "' in torrent");
+            }
+            p = p.resolve(part);
+        }
+        if (!p.normalize().startsWith(root)) {
+            throw new IllegalArgumentException("file path " + path + " leaves the save folder");
+        }
+        return p;
+    }
+
+    public List<Path> files() {
+        return List.copyOf(files);
+    }
+
+    @Override
+    public byte[] read(int piece, int begin, int length) throws IOException {
+        byte[] data = new byte[length];
+        for (PieceLayout.Segment s : layout.segments(piece, begin, length)) {
+            FileChannel channel = channel(s.file(), false);
+            if (channel == null) {
+                throw new NoSuchFileException(files.get(s.file()).toString());
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(data, s.bufferOffset(), s.length());
+            long position = s.filePosition();
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer, position);
+                if (n < 0) {
+                    throw new IOException(files.get(s.file()) + " is shorter than the torrent says");
+                }
+                position += n;
+            }
+        }
+        return data;
+    }
+
+    @Override
+    public void writePiece(int piece, byte[] data) throws IOException {
+        if (data.length != layout.pieceSize(piece)) {
+            throw new IllegalArgumentException("piece " + piece + " has " + layout.pieceSize(piece) + " bytes, got " + data.length);
+        }
+        for (PieceLayout.Segment s : layout.segments(piece, 0, data.length)) {
+            FileChannel channel = channel(s.file(), true);
+            ByteBuffer buffer = ByteBuffer.wrap(data, s.bufferOffset(), s.length());
+            long position = s.filePosition();
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+        }
+    }
+
+    /** Creates the empty files (they receive no piece) and the folders, so a complete torrent is complete on disk. */
+    public void createEmptyFiles() throws IOException {
+        for (int i = 0; i < files.size(); i++) {
+            if (layout.fileLength(i) == 0 && !Files.exists(files.get(i))) {
+                Files.createDirectories(files.get(i).getParent());
+                Files.createFile(files.get(i));
+            }
+        }
+    }
+
+    @Override
+    public void sync() throws IOException {
+        synchronized (lock) {
+            for (FileChannel c : channels) {
+                if (c != null) {
+                    c.force(false);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<FileStamp> stamps() throws IOException {
+        List<FileStamp> stamps = new ArrayList<>(files.size());
+        for (Path file : files) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                stamps.add(new FileStamp(a.size(), a.lastModifiedTime().toMillis()));
+            } catch (NoSuchFileException e) {
+                stamps.add(FileStamp.MISSING);
+            }
+        }
+        return stamps;
+    }
+
+    @Override
+    public void delete() throws IOException {
+        close();
+        for (Path file : files) {
+            Files.deleteIfExists(file);
+        }
+        // remove now-empty folders up to (not including) root's parent
+        for (Path file : files) {
+            Path dir = file.getParent();
+            while (dir != null && dir.startsWith(root) && !dir.equals(root.getParent())) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (DirectoryNotEmptyException e) {
+                    break;
+                }
+                dir = dir.getParent();
+            }
+        }
+    }
+
+    private FileChannel channel(int file, boolean create) throws IOException {
+        FileChannel c = channels[file];
+        if (c != null) {
+            return c;
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw new IOException("storage closed");
+            }
+            c = channels[file];
+            if (c == null) {
+                Path path = files.get(file);
+                if (create) {
+                    Files.createDirectories(path.getParent());
+                    c = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                } else if (Files.exists(path)) {
+                    c = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                } else {
+                    return null;
+                }
+                channels[file] = c;
+            }
+            return c;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (lock) {
+            closed = true;
+            IOException first = null;
+            for (int i = 0; i < channels.length; i++) {
+                if (channels[i] != null) {
+                    try {
+                        channels[i].close();
+                    } catch (IOException e) {
+                        first = first == null ? e : first;
+                    }
+                    channels[i] = null;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.web3torrent.torrent.internal.storage;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where a torrent's pieces live. The engine writes only whole, verified pieces, so whatever is on disk is
+ * either a verified piece or untouched space. Methods block (disk); the engine calls them on its disk
+ * executor, never on the network thread. Implementations are thread-safe for disjoint regions.
+ */
+public interface Storage extends Closeable {
+
+    /** Reads {@code length} bytes at {@code begin} within {@code piece}. Missing files read as an error. */
+    byte[] read(int piece, int begin, int length) throws IOException;
+
+    /** Writes a whole piece. */
+    void writePiece(int piece, byte[] data) throws IOException;
+
+    /** Flushes written data to the device, so resume data written afterwards does not lie after a crash. */
+    void sync() throws IOException;
+
+    /** Size and modification time of every file, in torrent order, for resume data. */
+    List<FileStamp> stamps() throws IOException;
+
+    /** Closes and deletes every file (and the torrent's folder if it becomes empty). */
+    void delete() throws IOException;
+
+    /** A file's size and modification time; {@code size == -1} when the file does not exist. */
+    record FileStamp(long size, long modifiedMillis) {
+        public static final FileStamp MISSING = new FileStamp(-1, 0);
+    }
+}
