@@ -50,8 +50,14 @@ final class TrackerHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
         String rawQuery = q < 0 ? "" : uri.substring(q + 1);
-        if (!request.method().equals(HttpMethod.GET) || !request.decoderResult().isSuccess()) {
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, failure("bad request"));
+        if (!request.decoderResult().isSuccess()) {
+            // not HTTP: answer once and close, the rest of the stream cannot be trusted
+            HttpUtil.setKeepAlive(request, false);
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, failure("malformed HTTP request"));
+            return;
+        }
+        if (!request.method().equals(HttpMethod.GET)) {
+            respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, failure("only GET is supported"));
             return;
         }
         byte[] body;

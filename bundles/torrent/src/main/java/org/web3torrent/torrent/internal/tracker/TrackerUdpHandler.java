@@ -21,7 +21,7 @@ import org.web3torrent.torrent.metainfo.InfoHash;
 
 /**
  * The embedded tracker's UDP side (BEP 15). Connection ids are not stored: each is a keyed hash of the
- * client's address and the current minute, so a forged or stale one (older than two minutes) is refused
+ * client's IP address (not its port: clients may reuse an id from another socket) and the current minute, so a forged or stale one (older than two minutes) is refused
  * without the tracker keeping state per client. Malformed packets get an error reply or are dropped.
  */
 @ChannelHandler.Sharable
@@ -134,7 +134,7 @@ final class TrackerUdpHandler extends SimpleChannelInboundHandler<DatagramPacket
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(secret);
             sha.update(sender.getAddress().getAddress());
-            sha.update(ByteBuffer.allocate(12).putInt(sender.getPort()).putLong(minute).array());
+            sha.update(ByteBuffer.allocate(8).putLong(minute).array());
             return ByteBuffer.wrap(sha.digest()).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

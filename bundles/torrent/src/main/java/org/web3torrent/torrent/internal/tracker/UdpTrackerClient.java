@@ -15,15 +15,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 import org.web3torrent.torrent.metainfo.InfoHash;
 
 /**
  * UDP tracker client (BEP 15). Each exchange runs on the client's executor with its own socket, so
- * replies can never be confused between exchanges, and is matched by a random transaction id. A
- * connection id is reused for up to a minute per tracker address. A request that gets no answer is
+ * replies can never be confused between exchanges, and is matched by a random transaction id. Each
+ * exchange connects first: trackers may tie a connection id to the client's port, and a socket lives
+ * for one exchange only (an announce every few minutes makes the extra round trip free). A request
+ * that gets no answer is
  * sent again after {@code 15 * 2^n} seconds (n = 0, 1, ...: the base is a constructor argument), each
  * wait capped, at most {@code 1 + maxRetries} times.
  */
@@ -33,8 +34,6 @@ final class UdpTrackerClient {
     static final int ACTION_ANNOUNCE = 1;
     static final int ACTION_SCRAPE = 2;
     static final int ACTION_ERROR = 3;
-    /** BEP 15: a client may use a connection id for one minute. */
-    static final Duration CONNECTION_ID_LIFETIME = Duration.ofMinutes(1);
     /** BEP 15: at most about 74 info-hashes fit one scrape. */
     static final int MAX_SCRAPE_HASHES = 74;
 
@@ -43,10 +42,6 @@ final class UdpTrackerClient {
     private final Duration maxTimeout;
     private final int maxRetries;
     private final SecureRandom random = new SecureRandom();
-    private final Map<InetSocketAddress, ConnectionId> connectionIds = new ConcurrentHashMap<>();
-
-    private record ConnectionId(long id, long expiresAtNanos) {
-    }
 
     /**
      * @param baseTimeout first wait for an answer (BEP 15: 15 s)
@@ -152,17 +147,12 @@ final class UdpTrackerClient {
             if (reply != null) {
                 return reply;
             }
-            connectionIds.remove(tracker); // the tracker may have forgotten us: connect again
         }
         throw new TrackerException("no answer from UDP tracker " + tracker + " after " + (maxRetries + 1) + " tries",
                 false);
     }
 
     private long connectionId(DatagramSocket socket, InetSocketAddress tracker, int attempt) throws IOException {
-        ConnectionId cached = connectionIds.get(tracker);
-        if (cached != null && System.nanoTime() - cached.expiresAtNanos < 0) {
-            return cached.id;
-        }
         for (int n = attempt; n <= maxRetries; n++) {
             int tid = random.nextInt();
             // <protocol_id 0x41727101980 8><action=0 4><transaction_id 4>
@@ -171,9 +161,7 @@ final class UdpTrackerClient {
             // <action=0 4><transaction_id 4><connection_id 8>
             ByteBuffer reply = receive(socket, tracker, tid, ACTION_CONNECT, 16, timeout(n));
             if (reply != null) {
-                long id = reply.getLong(8);
-                connectionIds.put(tracker, new ConnectionId(id, System.nanoTime() + CONNECTION_ID_LIFETIME.toNanos()));
-                return id;
+                return reply.getLong(8);
             }
         }
         throw new TrackerException("no answer from UDP tracker " + tracker + " to connect", false);
