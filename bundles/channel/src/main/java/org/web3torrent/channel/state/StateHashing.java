@@ -3,6 +3,8 @@ package org.web3torrent.channel.state;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
@@ -18,22 +20,47 @@ import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Hash;
 
-/** Channel ids and state hashes, ABI-encoded with web3j exactly as the adjudicator encodes them. */
+/**
+ * Channel ids and state hashes, ABI-encoded exactly as the adjudicator encodes them. The hot path uses
+ * {@link AbiWriter} (payments hash every state four times); the web3j encodings below are the reference
+ * it is tested against, and the form the chain layer hands to the contract.
+ */
 public final class StateHashing {
+    private static final int CACHE_LIMIT = 4096;
+    private static final Map<FixedPart, String> CHANNEL_IDS = new ConcurrentHashMap<>();
+
     private StateHashing() {
     }
 
     /** {@code keccak256(abi.encode(participants, channelNonce, appDefinition, challengeDuration))}. */
     public static String channelId(FixedPart fixed) {
-        return Hex.encode(Hash.sha3(Hex.decode("0x" + encodeChannelIdPreimage(fixed))));
+        String id = CHANNEL_IDS.get(fixed);
+        if (id == null) {
+            id = Hex.encode(Hash.sha3(AbiWriter.channelIdPreimage(fixed)));
+            if (CHANNEL_IDS.size() >= CACHE_LIMIT) {
+                CHANNEL_IDS.clear();
+            }
+            CHANNEL_IDS.put(fixed, id);
+        }
+        return id;
     }
 
     /** {@code keccak256(abi.encode(channelId, appData, outcome, turnNum, isFinal))}. */
     public static byte[] stateHash(State state) {
-        return Hash.sha3(Hex.decode("0x" + encodeStatePreimage(state)));
+        return Hash.sha3(AbiWriter.statePreimage(Hex.decode(state.channelId()), state));
     }
 
-    /** The ABI encoding hashed into the channel id, hex without 0x (exposed for test vectors). */
+    /** The fast encoder's channel id preimage, hex without 0x (for tests). */
+    public static String fastChannelIdPreimage(FixedPart fixed) {
+        return Hex.encode(AbiWriter.channelIdPreimage(fixed)).substring(2);
+    }
+
+    /** The fast encoder's state preimage, hex without 0x (for tests). */
+    public static String fastStatePreimage(State state) {
+        return Hex.encode(AbiWriter.statePreimage(Hex.decode(state.channelId()), state)).substring(2);
+    }
+
+    /** web3j's ABI encoding hashed into the channel id, hex without 0x (the reference). */
     public static String encodeChannelIdPreimage(FixedPart fixed) {
         List<Address> participants = fixed.participants().stream().map(Address::new).toList();
         List<Type> params = List.of(
@@ -44,7 +71,7 @@ public final class StateHashing {
         return FunctionEncoder.encodeConstructor(params);
     }
 
-    /** The ABI encoding hashed into the state hash, hex without 0x (exposed for test vectors). */
+    /** web3j's ABI encoding hashed into the state hash, hex without 0x (the reference). */
     public static String encodeStatePreimage(State state) {
         VariablePart v = state.variablePart();
         List<Type> params = List.of(

@@ -42,6 +42,21 @@ class SignaturesTest {
     }
 
     @Test
+    void fastSignerGivesWeb3jsSignatureExactly() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 200; i++) {
+            ECKeyPair key = ECKeyPair.create(new BigInteger(250, random).add(BigInteger.ONE));
+            byte[] hash = new byte[32];
+            random.nextBytes(hash);
+            Sign.SignatureData reference = Sign.signPrefixedMessage(hash, key);
+            Signature fast = Signatures.signHash(hash, key);
+            assertThat(fast).isEqualTo(new Signature(reference.getV()[0] & 0xff, Hex.encode(reference.getR()),
+                    Hex.encode(reference.getS())));
+            assertThat(Signatures.recoverSigner(hash, fast)).isEqualTo(Signatures.addressOf(key));
+        }
+    }
+
+    @Test
     void signatureOfTheWrongParticipantOrStateIsRejected() {
         State s = StateHashingTest.state(3, false, 10, 20);
         Signature byAlice = Signatures.sign(s, ALICE_KEY);

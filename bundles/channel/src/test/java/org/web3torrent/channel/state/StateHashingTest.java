@@ -64,6 +64,40 @@ class StateHashingTest {
     }
 
     @Test
+    void fastEncoderEqualsWeb3jAndTheIndependentEncoderOnRandomOutcomes() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            List<SingleAssetExit> exits = new ArrayList<>();
+            for (int e = random.nextInt(4); e > 0; e--) {
+                List<Allocation> allocations = new ArrayList<>();
+                for (int a = random.nextInt(4); a > 0; a--) {
+                    allocations.add(new Allocation(randomHex(random, 32), new BigInteger(random.nextInt(257), random),
+                            random.nextInt(2), randomHex(random, random.nextInt(70))));
+                }
+                exits.add(new SingleAssetExit(randomHex(random, 20),
+                        new AssetMetadata(random.nextInt(256), randomHex(random, random.nextInt(40))), allocations));
+            }
+            List<String> participants = new ArrayList<>();
+            for (int p = 2 + random.nextInt(3); p > 0; p--) {
+                participants.add(randomHex(random, 20));
+            }
+            FixedPart f = new FixedPart(participants, new BigInteger(64, random), randomHex(random, 20),
+                    random.nextInt(1 << 30));
+            State s = new State(f, new VariablePart(new Outcome(exits), randomHex(random, random.nextInt(90)),
+                    random.nextLong() & ((1L << 48) - 1), random.nextBoolean()));
+            assertThat(StateHashing.fastChannelIdPreimage(f)).isEqualTo(StateHashing.encodeChannelIdPreimage(f));
+            assertThat(StateHashing.fastStatePreimage(s)).isEqualTo(StateHashing.encodeStatePreimage(s))
+                    .isEqualTo(manual(s));
+        }
+    }
+
+    static String randomHex(java.util.Random random, int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return Hex.encode(b);
+    }
+
+    @Test
     void hashChangesWithEveryField() {
         State s = state(1, false, 600, 400);
         assertThat(List.of(state(2, false, 600, 400).hash(), state(1, true, 600, 400).hash(),

@@ -1,0 +1,368 @@
+package org.web3torrent.channel.internal.engine;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.ECKeyPair;
+import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelListener;
+import org.web3torrent.channel.api.ChannelMessenger;
+import org.web3torrent.channel.api.ChannelService;
+import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.channel.api.PaymentReceipt;
+import org.web3torrent.channel.internal.store.ChannelStore;
+import org.web3torrent.channel.state.FixedPart;
+import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.state.Outcome;
+
+/**
+ * The effect runner: one engine thread owns every channel, feeds messages, calls and chain events to the
+ * pure protocol functions and runs the effects they return. Persist effects go to the store; messages,
+ * transactions, receipts and listener calls wait until the store says the channel version before them
+ * is durable. Messages are decoded and their signatures recovered on the caller's (network) thread.
+ */
+public final class ChannelEngine implements ChannelService, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelEngine.class);
+
+    private final Signer signer;
+    private final ChannelStore store;
+    private final ChannelMessenger messenger;
+    private final TransactionRunner chain;
+    private final long challengeDuration;
+    private final PreVerifier preVerifier;
+    private final ExecutorService thread;
+    private final SecureRandom random = new SecureRandom();
+
+    // engine thread only
+    private final Map<String, Channel> channels = new HashMap<>();
+    private final Map<String, TreeMap<Long, List<Pending>>> payments = new HashMap<>();
+    private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForOpen = new HashMap<>();
+    private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForClose = new HashMap<>();
+
+    private final Map<String, ChannelInfo> infos = new ConcurrentHashMap<>();
+    private final List<ChannelListener> listeners = new CopyOnWriteArrayList<>();
+
+    private record Pending(CompletableFuture<PaymentReceipt> future, BigInteger amount) {
+    }
+
+    public ChannelEngine(ECKeyPair key, ChannelStore store, ChannelMessenger messenger, TransactionRunner chain,
+                         long challengeDuration) {
+        this.preVerifier = new PreVerifier();
+        this.signer = new Signer(key, preVerifier::signerOf);
+        this.store = store;
+        this.messenger = messenger;
+        this.chain = chain;
+        this.challengeDuration = challengeDuration;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "channel-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, Channel> loaded = store.load();
+        thread.execute(() -> {
+            channels.putAll(loaded);
+            loaded.values().forEach(this::publish);
+        });
+        chain.start(this::onChainEvent);
+        loaded.values().stream().filter(c -> c.status() != ChannelStatus.CLOSED).forEach(c -> chain.watch(c.id()));
+    }
+
+    @Override
+    public String address() {
+        return signer.address();
+    }
+
+    @Override
+    public CompletableFuture<ChannelInfo> open(String counterparty, BigInteger deposit) {
+        CompletableFuture<ChannelInfo> f = new CompletableFuture<>();
+        thread.execute(() -> {
+            try {
+                long nonce = random.nextLong() & Long.MAX_VALUE;
+                FixedPart fixed = new FixedPart(List.of(signer.address(), Hex.address(counterparty)),
+                        BigInteger.valueOf(nonce), Hex.ZERO_ADDRESS, challengeDuration);
+                Outcome outcome = Outcome.eth(fixed.participants(), List.of(deposit, BigInteger.ZERO));
+                Step s = DirectFund.propose(fixed, outcome, signer);
+                waitingForOpen.computeIfAbsent(fixed.channelId(), k -> new ArrayList<>()).add(f);
+                chain.watch(fixed.channelId());
+                apply(s);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<PaymentReceipt> pay(String channelId, BigInteger amount) {
+        CompletableFuture<PaymentReceipt> f = new CompletableFuture<>();
+        thread.execute(() -> {
+            try {
+                Channel ch = require(channelId);
+                Step s = Payments.pay(ch, amount, signer);
+                long turn = s.channel().latest().state().turnNum();
+                payments.computeIfAbsent(channelId, k -> new TreeMap<>())
+                        .computeIfAbsent(turn, k -> new ArrayList<>()).add(new Pending(f, amount));
+                apply(s);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<ChannelInfo> close(String channelId) {
+        return closing(channelId, ch -> DirectDefund.close(ch, signer));
+    }
+
+    @Override
+    public CompletableFuture<ChannelInfo> challenge(String channelId) {
+        return closing(channelId, Challenge::challenge);
+    }
+
+    private CompletableFuture<ChannelInfo> closing(String channelId, java.util.function.Function<Channel, Step> how) {
+        CompletableFuture<ChannelInfo> f = new CompletableFuture<>();
+        thread.execute(() -> {
+            try {
+                Channel ch = require(channelId);
+                Step s = how.apply(ch);
+                waitingForClose.computeIfAbsent(channelId, k -> new ArrayList<>()).add(f);
+                apply(s);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    @Override
+    public List<ChannelInfo> channels() {
+        return infos.values().stream().sorted(Comparator.comparing(ChannelInfo::channelId)).toList();
+    }
+
+    @Override
+    public Optional<ChannelInfo> channel(String channelId) {
+        return Optional.ofNullable(infos.get(channelId.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @Override
+    public void addListener(ChannelListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ChannelListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void deliver(String fromPeer, byte[] message) {
+        ChannelMessage m;
+        try {
+            m = MessageCodec.decode(message);
+            preVerifier.recover(m);
+        } catch (ProtocolException e) {
+            LOG.warn("refused a message from {}: {}", fromPeer, e.getMessage());
+            return;
+        }
+        thread.execute(() -> handle(fromPeer, m));
+    }
+
+    /** Called by a carrier when {@code peer} (re)connects: resends what it may have missed. */
+    @Override
+    public void connected(String peer) {
+        thread.execute(() -> {
+            for (Channel ch : List.copyOf(channels.values())) {
+                if (ch.counterparty().equals(peer)) {
+                    apply(Protocol.resendOnConnect(ch));
+                }
+            }
+        });
+    }
+
+    /** Feeds a chain event (from the transaction runner) to the engine thread. */
+    public void onChainEvent(ChainEvent e) {
+        thread.execute(() -> {
+            Channel ch = channels.get(e.channelId());
+            if (ch == null) {
+                return;
+            }
+            try {
+                apply(Protocol.onChainEvent(ch, e, signer));
+            } catch (ProtocolException ex) {
+                LOG.warn("chain event {} for channel {} refused: {}", e, e.channelId(), ex.getMessage());
+            }
+        });
+    }
+
+    /** Runs {@code task} on the engine thread and waits for it (tests, commands). */
+    public void sync() {
+        try {
+            thread.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("engine thread did not answer", e);
+        }
+    }
+
+    /** The latest supported state of a channel, read on the engine thread (tests, commands). */
+    public org.web3torrent.channel.state.State supportedState(String channelId) throws Exception {
+        return thread.submit(() -> require(channelId).current()).get(30, TimeUnit.SECONDS);
+    }
+
+    private void handle(String from, ChannelMessage m) {
+        Channel ch = channels.get(m.channelId());
+        try {
+            Step s = Protocol.onMessage(ch, from, m, signer);
+            if (ch == null) {
+                chain.watch(s.channel().id());
+            }
+            apply(s);
+        } catch (ProtocolException e) {
+            LOG.warn("refused {} from {} on channel {}: {}", m.type(), from, m.channelId(), e.getMessage());
+            if (m.type() == ChannelMessage.Type.REJECT && ch != null) {
+                failPayments(ch.id(), m.turnNum(), e.getMessage());
+            } else if (m.type() == ChannelMessage.Type.PAYMENT) {
+                long turn = m.state().state().turnNum();
+                boolean staleRetransmission = ch != null && ch.supported() != null
+                        && turn < ch.supported().state().turnNum();
+                if (!staleRetransmission) {
+                    messenger.send(from, MessageCodec.encode(ChannelMessage.reject(m.channelId(), turn, e.getMessage())));
+                }
+            }
+        }
+    }
+
+    private void failPayments(String channelId, long fromTurn, String why) {
+        TreeMap<Long, List<Pending>> pending = payments.get(channelId);
+        Channel ch = channels.get(channelId);
+        if (pending == null || ch == null || (ch.supported() != null && fromTurn <= ch.supported().state().turnNum())) {
+            return;
+        }
+        var tail = pending.tailMap(fromTurn, true);
+        tail.values().forEach(l -> l.forEach(p -> p.future().completeExceptionally(
+                new IllegalStateException("payment refused by the payee: " + why))));
+        tail.clear();
+    }
+
+    private Channel require(String channelId) {
+        Channel ch = channels.get(channelId.toLowerCase(java.util.Locale.ROOT));
+        if (ch == null) {
+            throw new IllegalArgumentException("no channel " + channelId);
+        }
+        return ch;
+    }
+
+    /** Runs a step's effects in order; everything after a Persist waits for it to be durable. */
+    private void apply(Step step) {
+        Channel before = channels.get(step.channel().id());
+        Channel ch = step.channel();
+        channels.put(ch.id(), ch);
+        for (Effect e : step.effects()) {
+            if (e instanceof Effect.Persist p) {
+                store.append(p.channel());
+            } else if (e instanceof Effect.SendMessage s) {
+                byte[] bytes = MessageCodec.encode(s.message());
+                store.afterDurable(() -> {
+                    if (!messenger.send(s.to(), bytes)) {
+                        LOG.debug("{} unreachable; {} will be resent on reconnection", s.to(), s.message().type());
+                    }
+                });
+            } else if (e instanceof Effect.SubmitTransaction t) {
+                store.afterDurable(() -> chain.submit(t.transaction(), signer));
+            } else if (e instanceof Effect.PaymentReceived r) {
+                store.afterDurable(() -> onEngine(() -> listeners.forEach(l -> l.paymentReceived(
+                        r.channelId(), r.from(), r.amount(), r.state().state().turnNum()))));
+            } else if (e instanceof Effect.PaymentAcknowledged a) {
+                store.afterDurable(() -> onEngine(() -> completePayments(a.channelId(), a.turnNum())));
+            }
+        }
+        if (before == null || before.status() != ch.status() || !ch.equals(before) && !ch.isPayer()
+                || before.supported() != ch.supported()) {
+            ChannelInfo info = publish(ch);
+            if (before == null || before.status() != ch.status()) {
+                store.afterDurable(() -> onEngine(() -> statusChanged(info)));
+            }
+        }
+    }
+
+    /** Runs on the engine thread; after close, late store callbacks are dropped. */
+    private void onEngine(Runnable r) {
+        try {
+            thread.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("engine closed; dropped a late callback");
+        }
+    }
+
+    private void statusChanged(ChannelInfo info) {
+        listeners.forEach(l -> l.channelChanged(info));
+        if (info.status() == ChannelStatus.OPEN) {
+            complete(waitingForOpen.remove(info.channelId()), info);
+        } else if (info.status() == ChannelStatus.CLOSED) {
+            complete(waitingForClose.remove(info.channelId()), info);
+        } else if (info.status() == ChannelStatus.FAILED) {
+            List<CompletableFuture<ChannelInfo>> l = waitingForOpen.remove(info.channelId());
+            if (l != null) {
+                l.forEach(f -> f.completeExceptionally(new IllegalStateException("channel funding failed")));
+            }
+        }
+    }
+
+    private static void complete(List<CompletableFuture<ChannelInfo>> futures, ChannelInfo info) {
+        if (futures != null) {
+            futures.forEach(f -> f.complete(info));
+        }
+    }
+
+    private void completePayments(String channelId, long upToTurn) {
+        TreeMap<Long, List<Pending>> pending = payments.get(channelId);
+        Channel ch = channels.get(channelId);
+        if (pending == null || ch == null) {
+            return;
+        }
+        var head = pending.headMap(upToTurn, true);
+        for (var entry : head.entrySet()) {
+            for (Pending p : entry.getValue()) {
+                BigInteger paid = Channel.balanceOf(ch.supported().state(), Channel.PAYEE);
+                p.future().complete(new PaymentReceipt(channelId, entry.getKey(), p.amount(), paid));
+            }
+        }
+        head.clear();
+    }
+
+    private ChannelInfo publish(Channel ch) {
+        var state = ch.current();
+        ChannelInfo info = new ChannelInfo(ch.id(), ch.counterparty(), ch.isPayer(), ch.status(),
+                Channel.balanceOf(state, ch.myIndex()), Channel.balanceOf(state, ch.theirIndex()), state.turnNum(),
+                ch.holdings());
+        infos.put(ch.id(), info);
+        return info;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        chain.close();
+        store.close();
+    }
+}

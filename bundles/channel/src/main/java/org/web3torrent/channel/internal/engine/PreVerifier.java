@@ -1,0 +1,49 @@
+package org.web3torrent.channel.internal.engine;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.web3torrent.channel.state.Signature;
+import org.web3torrent.channel.state.Signatures;
+import org.web3torrent.channel.state.SignedState;
+
+/**
+ * Recovers the signers of an incoming message's signatures on the network thread, so the engine thread
+ * (which also signs) does not: the two run on different cores. The engine thread still checks every
+ * signature: it asks {@link #signerOf}, which answers from this cache only for the exact same hash.
+ */
+final class PreVerifier {
+    private static final int LIMIT = 65_536;
+
+    private record Recovered(byte[] hash, String signer) {
+    }
+
+    private final Map<Signature, Recovered> recovered = new ConcurrentHashMap<>();
+
+    void recover(ChannelMessage m) {
+        SignedState s = m.state();
+        if (s == null || s.signatures().isEmpty()) {
+            return;
+        }
+        byte[] hash = s.state().hashBytes();
+        for (Signature sig : s.signatures().values()) {
+            try {
+                if (recovered.size() >= LIMIT) {
+                    recovered.clear();
+                }
+                recovered.put(sig, new Recovered(hash, Signatures.recoverSigner(hash, sig)));
+            } catch (IllegalArgumentException e) {
+                // left for the engine thread to recover again and refuse with a clear message
+            }
+        }
+    }
+
+    String signerOf(byte[] hash, Signature sig) {
+        Recovered r = recovered.remove(sig);
+        if (r != null && Arrays.equals(r.hash(), hash)) {
+            return r.signer();
+        }
+        return Signatures.recoverSigner(hash, sig);
+    }
+}

@@ -1,0 +1,20 @@
+package org.web3torrent.channel.internal.engine;
+
+/**
+ * Runs the transactions the protocol asks for and reports what the chain did as {@link ChainEvent}s. The
+ * real one ({@code ChainBridge}) drives the Chain port on its own thread; tests use an in-memory chain.
+ */
+public interface TransactionRunner extends AutoCloseable {
+
+    /** Starts reporting chain events (holdings, challenges, conclusions, chain time) to {@code sink}. */
+    void start(java.util.function.Consumer<ChainEvent> sink);
+
+    /** Submits {@code tx}; never blocks the caller. Results and failures arrive as events. */
+    void submit(Transaction tx, Signer signer);
+
+    /** Watch this channel's holdings and challenge status (after a restart, or a new channel). */
+    void watch(String channelId);
+
+    @Override
+    void close();
+}

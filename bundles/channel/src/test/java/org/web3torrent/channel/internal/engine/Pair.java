@@ -1,0 +1,93 @@
+package org.web3torrent.channel.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.web3j.crypto.ECKeyPair;
+import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.channel.state.FixedPart;
+import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.state.Outcome;
+
+/** Two participants driven through the pure protocol functions by hand, messages passed directly. */
+final class Pair {
+    static final ECKeyPair ALICE_KEY = ECKeyPair.create(BigInteger.ONE);
+    static final ECKeyPair BOB_KEY = ECKeyPair.create(BigInteger.TWO);
+    static final ECKeyPair MALLORY_KEY = ECKeyPair.create(BigInteger.valueOf(3));
+    static final Signer ALICE = new Signer(ALICE_KEY);
+    static final Signer BOB = new Signer(BOB_KEY);
+    static final BigInteger DEPOSIT = BigInteger.valueOf(1_000_000);
+
+    Channel alice;
+    Channel bob;
+
+    static FixedPart fixed(long nonce) {
+        return new FixedPart(List.of(ALICE.address(), BOB.address()), BigInteger.valueOf(nonce), Hex.ZERO_ADDRESS, 60);
+    }
+
+    /** Opens a funded channel: proposal, join, deposit, post-fund signatures. */
+    static Pair open() {
+        Pair p = new Pair();
+        Step proposed = DirectFund.propose(fixed(1), Outcome.eth(fixed(1).participants(),
+                List.of(DEPOSIT, BigInteger.ZERO)), ALICE);
+        assertThat(proposed.waitingFor()).isEqualTo(WaitingFor.PRE_FUND_SIGNATURES);
+        p.alice = proposed.channel();
+        Step joined = DirectFund.join(message(proposed).state(), BOB);
+        p.bob = joined.channel();
+        assertThat(joined.waitingFor()).isEqualTo(WaitingFor.COUNTERPARTY_DEPOSIT);
+        Step aliceSigned = DirectFund.onState(p.alice, message(joined).state(), ALICE);
+        p.alice = aliceSigned.channel();
+        assertThat(aliceSigned.waitingFor()).isEqualTo(WaitingFor.DEPOSIT_CONFIRMATION);
+        Transaction.Deposit deposit = (Transaction.Deposit) transactions(aliceSigned).get(0);
+        assertThat(deposit.expectedHeld()).isZero();
+        assertThat(deposit.amount()).isEqualTo(DEPOSIT);
+        Step aliceFunded = DirectFund.onHoldings(p.alice, DEPOSIT, ALICE);
+        Step bobFunded = DirectFund.onHoldings(p.bob, DEPOSIT, BOB);
+        p.alice = aliceFunded.channel();
+        p.bob = bobFunded.channel();
+        p.alice = DirectFund.onState(p.alice, message(bobFunded).state(), ALICE).channel();
+        p.bob = DirectFund.onState(p.bob, message(aliceFunded).state(), BOB).channel();
+        assertThat(p.alice.status()).isEqualTo(ChannelStatus.OPEN);
+        assertThat(p.bob.status()).isEqualTo(ChannelStatus.OPEN);
+        return p;
+    }
+
+    static ChannelMessage message(Step s) {
+        List<ChannelMessage> all = messages(s);
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    static List<ChannelMessage> messages(Step s) {
+        List<ChannelMessage> out = new ArrayList<>();
+        for (Effect e : s.effects()) {
+            if (e instanceof Effect.SendMessage m) {
+                out.add(m.message());
+            }
+        }
+        return out;
+    }
+
+    static List<Transaction> transactions(Step s) {
+        List<Transaction> out = new ArrayList<>();
+        for (Effect e : s.effects()) {
+            if (e instanceof Effect.SubmitTransaction t) {
+                out.add(t.transaction());
+            }
+        }
+        return out;
+    }
+
+    /** Alice pays, Bob accepts, Alice takes the acknowledgement. */
+    void pay(long amount) {
+        Step paid = Payments.pay(alice, BigInteger.valueOf(amount), ALICE);
+        alice = paid.channel();
+        Step received = Payments.receive(bob, message(paid).state(), BOB);
+        bob = received.channel();
+        ChannelMessage ack = message(received);
+        alice = Payments.acknowledged(alice, ack.turnNum(), ack.signature(), ALICE).channel();
+    }
+}
