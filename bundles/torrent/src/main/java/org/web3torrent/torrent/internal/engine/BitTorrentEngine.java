@@ -144,7 +144,7 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        pipeline(ch, true, null);
+                        pipeline(ch, ch.remoteAddress(), true, null);
                     }
                 });
         ChannelFuture f = b.bind(requested).awaitUninterruptibly();
@@ -164,11 +164,11 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
         return port;
     }
 
-    private void pipeline(Channel ch, boolean incoming, TorrentSession session) {
+    private void pipeline(Channel ch, InetSocketAddress address, boolean incoming, TorrentSession session) {
         connections.incrementAndGet();
         ch.pipeline().addLast(new FlushConsolidationHandler(256, true), new IdleStateHandler(180, 100, 0),
                 new HandshakeDecoder(), new FrameDecoder(config.maxFrameLength()), MessageDecoder.INSTANCE,
-                WireEncoder.INSTANCE, new PeerConnection(this, ch, incoming, session));
+                WireEncoder.INSTANCE, new PeerConnection(this, ch, address, incoming, session));
     }
 
     void dial(TorrentSession session, InetSocketAddress address) {
@@ -178,7 +178,7 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        pipeline(ch, false, session);
+                        pipeline(ch, address, false, session);
                     }
                 }).connect(address).addListener((ChannelFuture f) -> {
                     if (f.isSuccess()) {

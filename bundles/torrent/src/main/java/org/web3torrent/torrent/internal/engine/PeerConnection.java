@@ -82,11 +82,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
     final RateMeter sent = new RateMeter();
     private volatile boolean open = true;
 
-    PeerConnection(BitTorrentEngine engine, Channel channel, boolean incoming, TorrentSession session) {
+    PeerConnection(BitTorrentEngine engine, Channel channel, InetSocketAddress address, boolean incoming,
+            TorrentSession session) {
         this.engine = engine;
         this.channel = channel;
         this.incoming = incoming;
-        this.address = (InetSocketAddress) channel.remoteAddress();
+        this.address = address;
         this.session = session;
     }
 

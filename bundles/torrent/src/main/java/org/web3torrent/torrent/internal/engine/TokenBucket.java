@@ -12,7 +12,7 @@ public final class TokenBucket {
 
     public TokenBucket(long bytesPerSecond, long nowNanos) {
         this.rate = bytesPerSecond;
-        this.tokens = bytesPerSecond;
+        this.tokens = capacity();
         this.lastNanos = nowNanos;
     }
 

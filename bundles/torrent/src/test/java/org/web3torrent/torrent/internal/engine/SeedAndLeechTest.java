@@ -1,0 +1,40 @@
+package org.web3torrent.torrent.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3torrent.torrent.api.Torrent;
+import org.web3torrent.torrent.api.TorrentOptions;
+import org.web3torrent.torrent.api.TorrentState;
+import org.web3torrent.torrent.metainfo.Metainfo;
+
+/** One seeder, one leecher, real engines over loopback TCP. */
+class SeedAndLeechTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void leecherDownloadsAFileByteIdentical() throws Exception {
+        Path content = Swarms.randomFile(tmp.resolve("seed/movie.bin"), 5 * 1024 * 1024 + 12345, 1);
+        Metainfo metainfo = Swarms.torrentOf(content, 256 * 1024);
+        try (BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests());
+                BitTorrentEngine leecher = new BitTorrentEngine(EngineConfig.forTests())) {
+            Torrent seeding = seeder.add(metainfo, tmp.resolve("seed"), TorrentOptions.DEFAULT);
+            Swarms.awaitComplete(seeding);
+            assertThat(seeding.status().state()).isEqualTo(TorrentState.SEEDING);
+
+            Torrent download = leecher.add(metainfo, tmp.resolve("leech"), TorrentOptions.DEFAULT);
+            download.connect(new InetSocketAddress("127.0.0.1", seeder.listenPort()));
+            Swarms.awaitComplete(download);
+
+            assertThat(download.status().complete()).isTrue();
+            assertThat(Files.mismatch(content, tmp.resolve("leech/movie.bin"))).isEqualTo(-1L);
+        }
+    }
+}
