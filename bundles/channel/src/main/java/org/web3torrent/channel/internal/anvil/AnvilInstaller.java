@@ -56,7 +56,8 @@ public final class AnvilInstaller {
             Files.createDirectories(prefix);
             try (FileChannel lockFile = FileChannel.open(prefix.resolve(".install.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
-                if (!Files.isExecutable(binary)) {
+                // Another process may have installed it while we waited for the lock.
+                if (lock.isValid() && !Files.isExecutable(binary)) {
                     install(prefix);
                 }
             }
