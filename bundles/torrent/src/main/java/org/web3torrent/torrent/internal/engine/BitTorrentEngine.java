@@ -25,6 +25,7 @@ import org.web3torrent.torrent.api.TorrentOptions;
 import org.web3torrent.torrent.api.TransferListener;
 import org.web3torrent.torrent.api.UploadGate;
 import org.web3torrent.torrent.api.WireExtension;
+import org.web3torrent.torrent.internal.storage.StorageFactory;
 import org.web3torrent.torrent.internal.wire.FrameDecoder;
 import org.web3torrent.torrent.internal.wire.HandshakeDecoder;
 import org.web3torrent.torrent.internal.wire.MessageDecoder;
@@ -59,6 +60,7 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BitTorrentEngine.class);
 
     private final EngineConfig config;
+    private final StorageFactory storageFactory;
     private final byte[] peerId;
     private final EventLoopGroup group;
     private final EventLoop loop;
@@ -78,7 +80,13 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
     private volatile boolean closed;
 
     public BitTorrentEngine(EngineConfig config) throws IOException {
+        this(config, StorageFactory.FILES);
+    }
+
+    /** An engine whose torrents are stored by {@code storageFactory} (tests use memory or a failing disk). */
+    public BitTorrentEngine(EngineConfig config, StorageFactory storageFactory) throws IOException {
         this.config = config;
+        this.storageFactory = storageFactory;
         this.peerId = newPeerId();
         this.group = new MultiThreadIoEventLoopGroup(1, threads("w3t-net"), NioIoHandler.newFactory());
         this.loop = group.next();
@@ -217,6 +225,10 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
 
     EngineConfig config() {
         return config;
+    }
+
+    StorageFactory storageFactory() {
+        return storageFactory;
     }
 
     EventLoop loop() {

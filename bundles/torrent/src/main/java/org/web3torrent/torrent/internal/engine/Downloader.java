@@ -44,6 +44,9 @@ final class Downloader {
     /** Pieces that failed their hash, and the peers (by id) that sent them: ask someone else next time. */
     private final Map<Integer, Set<PeerConnection>> avoid = new HashMap<>();
     private final Set<PeerConnection> retryScheduled = new HashSet<>();
+    /** Failed copies of pieces that several peers contributed to, kept until a good copy shows who lied. */
+    private final Map<Integer, PieceDownload> failedCopies = new HashMap<>();
+    private static final int MAX_FAILED_COPIES = 64;
     private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(PieceChecker::sha1);
 
     Downloader(TorrentSession session) {
@@ -242,8 +245,10 @@ final class Downloader {
                 }
             }
             avoid.computeIfAbsent(pd.piece, k -> new HashSet<>()).addAll(pd.senders);
-            for (PeerConnection sender : pd.senders) {
-                s.blame(sender);
+            if (pd.senders.size() == 1) {
+                s.blame(pd.senders.iterator().next());
+            } else if (failedCopies.size() < MAX_FAILED_COPIES) {
+                failedCopies.put(pd.piece, pd); // blame whoever's blocks differ from the good copy
             }
             fillAll();
             return;
@@ -263,6 +268,18 @@ final class Downloader {
     private void stored(PieceDownload pd, List<PeerLink> senders) {
         started.clear(pd.piece);
         avoid.remove(pd.piece);
+        PieceDownload bad = failedCopies.remove(pd.piece);
+        if (bad != null) {
+            Set<PeerConnection> liars = new HashSet<>();
+            for (int b = 0; b < bad.blockCount(); b++) {
+                int from = b * PieceDownload.BLOCK;
+                if (bad.blockFrom[b] != null && !java.util.Arrays.equals(bad.data, from, from + bad.blockLength(b),
+                        pd.data, from, from + pd.blockLength(b))) {
+                    liars.add(bad.blockFrom[b]);
+                }
+            }
+            liars.forEach(s::blame);
+        }
         if (s.state() != TorrentState.DOWNLOADING) {
             return;
         }
@@ -275,6 +292,17 @@ final class Downloader {
         }
         s.pieceStored(pd.piece);
         fillAll();
+    }
+
+    /** A banned peer's blocks in unfinished pieces are thrown away, so they cannot spoil an honest peer's piece. */
+    void discardFrom(PeerConnection p) {
+        for (Iterator<PieceDownload> it = active.values().iterator(); it.hasNext();) {
+            PieceDownload pd = it.next();
+            if (pd.senders.contains(p)) {
+                it.remove();
+                started.clear(pd.piece);
+            }
+        }
     }
 
     void choked(PeerConnection p) {

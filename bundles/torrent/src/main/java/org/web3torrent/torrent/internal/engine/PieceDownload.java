@@ -15,6 +15,8 @@ final class PieceDownload {
     private final int blocks;
     private final int[] requests;
     private final boolean[] received;
+    /** Who sent each block, to find the liar when a piece fails and a good copy arrives later. */
+    final PeerConnection[] blockFrom;
     private int receivedCount;
     /** Who sent blocks of this piece, to blame if it fails its hash. */
     final Set<PeerConnection> senders = new LinkedHashSet<>();
@@ -25,6 +27,7 @@ final class PieceDownload {
         this.blocks = (size + BLOCK - 1) / BLOCK;
         this.requests = new int[blocks];
         this.received = new boolean[blocks];
+        this.blockFrom = new PeerConnection[blocks];
     }
 
     int blockCount() {
@@ -71,6 +74,7 @@ final class PieceDownload {
         }
         System.arraycopy(bytes, 0, data, block * BLOCK, bytes.length);
         received[block] = true;
+        blockFrom[block] = from;
         receivedCount++;
         senders.add(from);
         return true;

@@ -27,12 +27,11 @@ import org.web3torrent.torrent.api.Torrent;
 import org.web3torrent.torrent.api.TorrentOptions;
 import org.web3torrent.torrent.api.TorrentState;
 import org.web3torrent.torrent.api.TorrentStatus;
-import org.web3torrent.torrent.internal.storage.FileStorage;
+import org.web3torrent.torrent.internal.storage.StorageFactory;
 import org.web3torrent.torrent.internal.storage.PieceLayout;
 import org.web3torrent.torrent.internal.storage.Storage;
 import org.web3torrent.torrent.internal.wire.PeerMessage;
 import org.web3torrent.torrent.internal.wire.ProtocolException;
-import org.web3torrent.torrent.metainfo.FileEntry;
 import org.web3torrent.torrent.metainfo.InfoHash;
 import org.web3torrent.torrent.metainfo.MagnetLink;
 import org.web3torrent.torrent.metainfo.Metainfo;
@@ -76,6 +75,9 @@ final class TorrentSession implements Torrent {
     private PeerConnection optimistic;
     private long ticks;
     private boolean resumeDirty;
+    private long resumeSequence;
+    private final Object resumeLock = new Object();
+    private long resumeWritten;
     private boolean stopping;
 
     TorrentSession(BitTorrentEngine engine, Metainfo metainfo, MagnetLink magnet, Path saveFolder, TorrentOptions options) {
@@ -130,16 +132,16 @@ final class TorrentSession implements Torrent {
         }
         state = TorrentState.CHECKING;
         Metainfo m = metainfo;
-        long[] lengths = m.files().stream().mapToLong(FileEntry::length).toArray();
-        layout = new PieceLayout(lengths, m.pieceLength());
-        List<List<String>> paths = m.files().stream().map(FileEntry::path).toList();
-        FileStorage fileStorage = new FileStorage(saveFolder, paths, layout);
-        storage = fileStorage;
+        layout = StorageFactory.layoutOf(m);
+        if (storage == null) {
+            storage = engine.storageFactory().open(saveFolder, m, layout);
+        }
+        Storage opened = storage;
         availability = new int[m.pieceCount()];
         engine.hashExecutor().execute(() -> {
             try {
-                BitSet verified = new PieceChecker(engine, m, storage, layout).check(resumeFile());
-                fileStorage.createEmptyFiles();
+                BitSet verified = new PieceChecker(engine, m, opened, layout).check(resumeFile());
+                opened.createEmptyFiles();
                 engine.loop().execute(() -> checked(verified));
             } catch (Exception e) {
                 engine.loop().execute(() -> fail("cannot check the data in " + saveFolder + ": " + e.getMessage()));
@@ -237,12 +239,20 @@ final class TorrentSession implements Torrent {
         BitSet snapshot = (BitSet) have.clone();
         int pieces = metainfo.pieceCount();
         Storage s = storage;
+        long sequence = ++resumeSequence;
         engine.diskExecutor().execute(() -> {
-            try {
-                s.sync();
-                new org.web3torrent.torrent.internal.storage.ResumeData(pieces, snapshot, s.stamps()).write(file);
-            } catch (IOException e) {
-                LOG.warn("{}: cannot write resume data {}: {}", name(), file, e.toString());
+            // two disk threads may hold snapshots: write in order, never an older one over a newer one
+            synchronized (resumeLock) {
+                if (sequence < resumeWritten) {
+                    return;
+                }
+                resumeWritten = sequence;
+                try {
+                    s.sync();
+                    new org.web3torrent.torrent.internal.storage.ResumeData(pieces, snapshot, s.stamps()).write(file);
+                } catch (IOException e) {
+                    LOG.warn("{}: cannot write resume data {}: {}", name(), file, e.toString());
+                }
             }
         });
     }
@@ -535,6 +545,7 @@ final class TorrentSession implements Torrent {
             if (!peer.incoming) {
                 bannedAddresses.add(peer.address);
             }
+            downloader.discardFrom(peer);
             peer.close("banned: sent " + failures + " pieces that failed their hash check");
         }
     }

@@ -103,6 +103,7 @@ public final class FileStorage implements Storage {
     }
 
     /** Creates the empty files (they receive no piece) and the folders, so a complete torrent is complete on disk. */
+    @Override
     public void createEmptyFiles() throws IOException {
         for (int i = 0; i < files.size(); i++) {
             if (layout.fileLength(i) == 0 && !Files.exists(files.get(i))) {
@@ -146,7 +147,7 @@ public final class FileStorage implements Storage {
         // remove now-empty folders up to (not including) root's parent
         for (Path file : files) {
             Path dir = file.getParent();
-            while (dir != null && dir.startsWith(root) && !dir.equals(root.getParent())) {
+            while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
                 try {
                     Files.deleteIfExists(dir);
                 } catch (DirectoryNotEmptyException e) {

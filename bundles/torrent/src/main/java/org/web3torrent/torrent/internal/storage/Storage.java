@@ -23,6 +23,10 @@ public interface Storage extends Closeable {
     /** Size and modification time of every file, in torrent order, for resume data. */
     List<FileStamp> stamps() throws IOException;
 
+    /** Creates the files that hold no piece (empty files), which no write would create. */
+    default void createEmptyFiles() throws IOException {
+    }
+
     /** Closes and deletes every file (and the torrent's folder if it becomes empty). */
     void delete() throws IOException;
 

@@ -1,0 +1,93 @@
+package org.web3torrent.torrent.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real files: multi-file writes land in the right places, reads come back, paths cannot escape. */
+class FileStorageTest {
+    @TempDir
+    Path tmp;
+
+    private static final List<List<String>> PATHS = List.of(List.of("t", "a.bin"), List.of("t", "empty"),
+            List.of("t", "sub", "b.bin"), List.of("t", "c.bin"));
+
+    private static byte[] bytes(int from, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (from + i);
+        }
+        return b;
+    }
+
+    @Test
+    void piecesAreWrittenAcrossFilesAndReadBack() throws Exception {
+        PieceLayout layout = new PieceLayout(new long[] {10, 0, 25, 5}, 16);
+        try (FileStorage storage = new FileStorage(tmp, PATHS, layout)) {
+            storage.writePiece(2, bytes(32, 8));
+            storage.writePiece(0, bytes(0, 16));
+            storage.writePiece(1, bytes(16, 16));
+            storage.createEmptyFiles();
+            assertThat(storage.read(0, 8, 8)).isEqualTo(bytes(8, 8));
+            assertThat(storage.read(2, 0, 8)).isEqualTo(bytes(32, 8));
+        }
+        assertThat(Files.readAllBytes(tmp.resolve("t/a.bin"))).isEqualTo(bytes(0, 10));
+        assertThat(Files.size(tmp.resolve("t/empty"))).isZero();
+        assertThat(Files.readAllBytes(tmp.resolve("t/sub/b.bin"))).isEqualTo(bytes(10, 25));
+        assertThat(Files.readAllBytes(tmp.resolve("t/c.bin"))).isEqualTo(bytes(35, 5));
+    }
+
+    @Test
+    void readingAFileThatDoesNotExistIsAnError() throws Exception {
+        try (FileStorage storage = new FileStorage(tmp, PATHS, new PieceLayout(new long[] {10, 0, 25, 5}, 16))) {
+            assertThatThrownBy(() -> storage.read(0, 0, 16)).isInstanceOf(NoSuchFileException.class);
+        }
+    }
+
+    @Test
+    void stampsAndDelete() throws Exception {
+        FileStorage storage = new FileStorage(tmp, PATHS, new PieceLayout(new long[] {10, 0, 25, 5}, 16));
+        assertThat(storage.stamps()).containsOnly(Storage.FileStamp.MISSING);
+        storage.writePiece(0, bytes(0, 16));
+        assertThat(storage.stamps().get(0).size()).isEqualTo(10);
+        assertThat(storage.stamps().get(2).size()).isEqualTo(6);
+        storage.delete();
+        assertThat(tmp.resolve("t")).doesNotExist();
+        assertThat(tmp).exists();
+    }
+
+    @Test
+    void pathsThatLeaveTheSaveFolderAreRefused() {
+        PieceLayout layout = new PieceLayout(new long[] {1}, 16);
+        for (List<String> bad : List.of(List.of("..", "x"), List.of("a", ""), List.of("a/b"), List.of("."))) {
+            assertThatThrownBy(() -> new FileStorage(tmp, List.of(bad), layout))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsafe");
+        }
+    }
+
+    @Test
+    void resumeDataRoundTripsAndDetectsChangedFiles() throws Exception {
+        BitSet verified = new BitSet();
+        verified.set(0);
+        verified.set(2);
+        List<Storage.FileStamp> stamps = List.of(new Storage.FileStamp(10, 1000), Storage.FileStamp.MISSING);
+        Path file = tmp.resolve("state/x.resume");
+        new ResumeData(3, verified, stamps).write(file);
+        ResumeData back = ResumeData.read(file, 3, 2).orElseThrow();
+        assertThat(back.verified()).isEqualTo(verified);
+        assertThat(back.matches(stamps)).isTrue();
+        assertThat(back.matches(List.of(new Storage.FileStamp(10, 2000), Storage.FileStamp.MISSING))).isFalse();
+        // a record for another shape of torrent, or garbage, is not trusted
+        assertThat(ResumeData.read(file, 4, 2)).isEmpty();
+        Files.write(file, new byte[] {1, 2, 3});
+        assertThat(ResumeData.read(file, 3, 2)).isEmpty();
+    }
+}
