@@ -56,6 +56,7 @@ public final class Main {
             return Command.FAILED;
         }
         configureLogging(layout, appMode);
+        quietJavaUtilLogging();
         boolean headless = !appMode || arguments.headless() || java.awt.GraphicsEnvironment.isHeadless();
 
         Path cache;
@@ -168,6 +169,16 @@ public final class Main {
         setIfAbsent("web3torrent.logs", layout.logs().toString());
         // A one-shot command owns the terminal: only warnings reach it; the log file has everything.
         setIfAbsent("web3torrent.console.level", appMode ? "INFO" : "WARN");
+    }
+
+    /**
+     * Libraries that log through java.util.logging (SPI Fly, FileInstall) would print INFO lines on the
+     * terminal; only their warnings are worth a person's attention. Held in a field: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
+
+    private static void quietJavaUtilLogging() {
+        JUL_ROOT.setLevel(java.util.logging.Level.WARNING);
     }
 
     private static void setIfAbsent(String key, String value) {
