@@ -76,6 +76,8 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
     private final TorrentRegistry registry;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile Channel server;
+    private volatile org.web3torrent.torrent.internal.tracker.TrackerClient trackerClient;
+    private volatile java.util.concurrent.ScheduledExecutorService trackerScheduler;
     private volatile int port = -1;
     private volatile boolean closed;
 
@@ -225,6 +227,21 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
 
     EngineConfig config() {
         return config;
+    }
+
+    /** Tracker clients and their timer, created when the first torrent with trackers starts. */
+    synchronized org.web3torrent.torrent.internal.tracker.TrackerClient trackerClient() {
+        if (trackerClient == null) {
+            trackerClient = org.web3torrent.torrent.internal.tracker.TrackerClients.create();
+        }
+        return trackerClient;
+    }
+
+    synchronized java.util.concurrent.ScheduledExecutorService trackerScheduler() {
+        if (trackerScheduler == null) {
+            trackerScheduler = Executors.newSingleThreadScheduledExecutor(threads("w3t-tracker"));
+        }
+        return trackerScheduler;
     }
 
     StorageFactory storageFactory() {
@@ -422,6 +439,12 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
             }
         }
         hash.shutdownNow();
+        if (trackerClient != null) {
+            trackerClient.close();
+        }
+        if (trackerScheduler != null) {
+            trackerScheduler.shutdownNow();
+        }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

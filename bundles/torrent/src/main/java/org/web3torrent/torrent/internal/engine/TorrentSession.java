@@ -73,6 +73,11 @@ final class TorrentSession implements Torrent {
     final Uploader uploader;
     final ExtensionProtocol extensions;
     private PeerConnection optimistic;
+    private org.web3torrent.torrent.internal.tracker.TrackerSession trackers;
+    /** Counters for tracker announces, which read them off the network thread. */
+    private volatile long announceUploaded;
+    private volatile long announceDownloaded;
+    private volatile long announceLeft;
     private long ticks;
     private boolean resumeDirty;
     private long resumeSequence;
@@ -127,6 +132,7 @@ final class TorrentSession implements Torrent {
         stopping = false;
         if (metainfo == null) {
             state = TorrentState.FETCHING_METADATA;
+            startTrackers();
             connectToKnownPeers();
             return;
         }
@@ -173,7 +179,50 @@ final class TorrentSession implements Torrent {
             }
             p.flush();
         }
+        updateAnnounceCounters();
+        startTrackers();
         connectToKnownPeers();
+    }
+
+    private List<List<String>> announceTiers() {
+        Metainfo m = metainfo;
+        if (m != null && !m.announceTiers().isEmpty()) {
+            return m.announceTiers();
+        }
+        return magnet == null ? List.of() : magnet.trackers().stream().map(List::of).toList();
+    }
+
+    /** Announces to the torrent's trackers (BEP 12 tiers); the peers they return are dialled. */
+    private void startTrackers() {
+        List<List<String>> tiers = announceTiers();
+        if (trackers != null || tiers.isEmpty() || state == TorrentState.FINISHED) {
+            return;
+        }
+        int key = random.nextInt();
+        trackers = new org.web3torrent.torrent.internal.tracker.TrackerSession(engine.trackerClient(),
+                engine.trackerScheduler(), tiers,
+                () -> new org.web3torrent.torrent.internal.tracker.AnnounceRequest(infoHash, engine.peerId(),
+                        Math.max(0, engine.listenPort()), announceUploaded, announceDownloaded, announceLeft,
+                        org.web3torrent.torrent.internal.tracker.AnnounceEvent.NONE, 50, key),
+                org.web3torrent.torrent.internal.tracker.TrackerSession.peersTo(found -> engine.loop().execute(() -> {
+                    knownPeers.addAll(found);
+                    connectToKnownPeers();
+                })));
+        trackers.start();
+    }
+
+    private void stopTrackers() {
+        if (trackers != null) {
+            trackers.stop();
+            trackers = null;
+        }
+    }
+
+    private void updateAnnounceCounters() {
+        announceUploaded = sent.total();
+        announceDownloaded = received.total();
+        Metainfo m = metainfo;
+        announceLeft = m == null ? 0 : m.totalLength() - verifiedBytes;
     }
 
     /** The info dictionary of a magnet link arrived and matched the info-hash. */
@@ -193,6 +242,14 @@ final class TorrentSession implements Torrent {
 
     void completed() {
         state = options.seedAfter() ? TorrentState.SEEDING : TorrentState.FINISHED;
+        updateAnnounceCounters();
+        if (trackers != null) {
+            if (state == TorrentState.FINISHED) {
+                stopTrackers();
+            } else {
+                trackers.completed();
+            }
+        }
         saveResume();
         completion.complete(null);
         for (PeerConnection p : new ArrayList<>(peers)) {
@@ -218,6 +275,8 @@ final class TorrentSession implements Torrent {
 
     void stopPeers(String reason) {
         stopping = true;
+        updateAnnounceCounters();
+        stopTrackers();
         for (PeerConnection p : new ArrayList<>(peers)) {
             p.close(reason);
         }
@@ -261,6 +320,7 @@ final class TorrentSession implements Torrent {
         ticks++;
         received.tick(1);
         sent.tick(1);
+        updateAnnounceCounters();
         for (PeerConnection p : peers) {
             p.received.tick(1);
             p.sent.tick(1);
@@ -274,6 +334,9 @@ final class TorrentSession implements Torrent {
         }
         if (ticks % 5 == 0) {
             connectToKnownPeers();
+        }
+        if (ticks % 15 == 0 && peers.isEmpty() && trackers != null && state != TorrentState.SEEDING) {
+            trackers.announceSoon(); // alone in the swarm: ask again rather than wait a full interval
         }
         if (resumeDirty && ticks % 30 == 0) {
             saveResume();
