@@ -46,6 +46,7 @@ final class Distribution {
     static Option withDataFolder(Path data) {
         try {
             Files.createDirectories(data.resolve("deploy"));
+            Files.createDirectories(data.resolve("etc"));
             Files.createDirectories(data.resolve("logs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,7 +58,8 @@ final class Distribution {
         options.add(frameworkProperty("web3torrent.home").value(app().toString()));
         options.add(frameworkProperty("web3torrent.mode").value("app"));
         options.add(frameworkProperty("web3torrent.headless").value("true"));
-        options.add(frameworkProperty("felix.fileinstall.dir").value(data.resolve("deploy").toString()));
+        options.add(frameworkProperty("felix.fileinstall.dir").value(data.resolve("deploy") + "," + data.resolve("etc")));
+        options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("true"));
         options.add(frameworkProperty("felix.fileinstall.poll").value("500"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.fileinstall.log.default").value("jul"));

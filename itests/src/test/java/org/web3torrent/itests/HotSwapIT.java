@@ -79,7 +79,7 @@ public class HotSwapIT {
 
     @Test
     public void aJarDroppedIntoDeployTakesOverAndDeletingItFallsBack() throws Exception {
-        Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
+        Path deploy = Path.of(context.getProperty("web3torrent.data"), "deploy");
         assertThat(activePricing()).contains("flat");
         List<String> stopped = watchStops();
 

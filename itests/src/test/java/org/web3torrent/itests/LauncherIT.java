@@ -81,6 +81,7 @@ class LauncherIT {
             System.err.println(ready);
 
             assertThat(data.resolve("deploy")).isDirectory();
+            assertThat(data.resolve("etc")).isDirectory();
             assertThat(data.resolve("logs/web3torrent.log")).exists();
 
             p.destroy(); // SIGTERM, as Ctrl-C or a logout would

@@ -19,7 +19,7 @@ import org.web3torrent.launcher.api.LauncherProperties;
 
 /**
  * Starts Felix with every jar of {@code bundle/}, and FileInstall watching the data folder's
- * {@code deploy/}. The framework cache is a fresh temporary folder each run: bundles are installed
+ * {@code deploy/} and {@code etc/}. The framework cache is a fresh temporary folder each run: bundles are installed
  * from {@code bundle/} every time (a rebuilt distribution is never shadowed by a stale cache), several
  * processes never fight over one cache, and nothing a bundle must keep lives there (bundles keep their
  * data in the data folder).
@@ -49,7 +49,9 @@ final class FrameworkStarter {
         p.put(LauncherProperties.HOME_DIR, layout.home().toString());
         p.put(LauncherProperties.HEADLESS, Boolean.toString(headless));
         p.put(LauncherProperties.MODE, mode);
-        p.put("felix.fileinstall.dir", layout.deploy().toString());
+        p.put("felix.fileinstall.dir", layout.deploy() + "," + layout.etc());
+        // Settings changed in the application (ConfigAdmin) are written back to etc/, where a person finds them.
+        p.put("felix.fileinstall.enableConfigSave", "true");
         p.put("felix.fileinstall.poll", "500");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * Where things are. The installed application (read-only to the program) holds {@code bundle/},
  * {@code conf/} and {@code extras/}; the data folder (one per user, or per {@code --data}) holds
- * everything the program writes: {@code deploy/} (jars and .cfg files picked up while running),
- * {@code logs/}, and whatever the bundles keep (wallet, torrents, resume data, chain state).
+ * everything the program writes: {@code deploy/} (bundle jars picked up while running), {@code etc/}
+ * (configuration as {@code PID.cfg} files, picked up while running), {@code logs/}, and whatever the bundles keep (wallet, torrents, resume data, chain state).
  */
 record Layout(Path home, Path data) {
 
@@ -38,13 +38,18 @@ record Layout(Path home, Path data) {
         return data.resolve("deploy");
     }
 
+    /** Configuration a user edits: {@code PID.cfg} files, read into ConfigAdmin while running. */
+    Path etc() {
+        return data.resolve("etc");
+    }
+
     Path logs() {
         return data.resolve("logs");
     }
 
     /** Creates the data folder's sub-folders; a clear error if the folder cannot be written. */
     void prepareData() throws IOException {
-        for (Path p : new Path[] {data, deploy(), logs()}) {
+        for (Path p : new Path[] {data, deploy(), etc(), logs()}) {
             Files.createDirectories(p);
         }
         if (!Files.isWritable(data)) {
