@@ -12,6 +12,11 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelService;
+import org.web3torrent.channel.api.ChannelStatus;
 import org.web3torrent.channel.wallet.ChainInfo;
 import org.web3torrent.channel.wallet.WalletException;
 import org.web3torrent.channel.wallet.WalletService;
@@ -21,7 +26,8 @@ import org.web3torrent.launcher.api.CommandContext;
 /**
  * {@code web3torrent wallet}: the wallet's address, on-chain balance and chain; {@code wallet create},
  * {@code wallet import FILE} (a V3 keystore, or a file holding a hex private key), {@code wallet address},
- * {@code wallet balance}. The passphrase comes from {@code WEB3TORRENT_PASSPHRASE} (empty if unset).
+ * {@code wallet balance}; with the channel engine running, the in-channel balances too. The passphrase
+ * comes from {@code WEB3TORRENT_PASSPHRASE} (empty if unset).
  */
 @Component(service = Command.class, property = {
     Command.NAME + "=wallet",
@@ -38,6 +44,10 @@ public final class WalletCommand implements Command {
             "The passphrase is read from WEB3TORRENT_PASSPHRASE (empty if unset: development chain only).");
 
     private final WalletService wallet;
+
+    /** The channel engine, when it runs: for the in-channel balances. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ChannelService channels;
 
     @Activate
     public WalletCommand(@Reference WalletService wallet) {
@@ -68,6 +78,7 @@ public final class WalletCommand implements Command {
                     out.println("chain:       " + chain.rpcUrl() + (chain.embedded() ? " (embedded anvil)" : ""));
                     out.println("chain id:    " + chain.chainId());
                     out.println("adjudicator: " + chain.adjudicator());
+                    printChannels(out);
                     return OK;
                 }
                 case "address" -> {
@@ -111,6 +122,23 @@ public final class WalletCommand implements Command {
         } catch (WalletException | org.web3torrent.channel.internal.chain.ChainException e) {
             ctx.err().println("wallet: " + e.getMessage());
             return FAILED;
+        }
+    }
+
+    /** The money this wallet has in live channels, and each channel. */
+    private void printChannels(PrintStream out) {
+        ChannelService service = channels;
+        if (service == null) {
+            return;
+        }
+        List<ChannelInfo> live = service.channels().stream()
+                .filter(c -> c.status() != ChannelStatus.CLOSED && c.status() != ChannelStatus.FAILED).toList();
+        BigInteger inChannels = live.stream().map(ChannelInfo::myBalance).reduce(BigInteger.ZERO, BigInteger::add);
+        out.println("in channels: " + eth(inChannels) + " ETH (" + inChannels + " wei) in " + live.size()
+                + " channel" + (live.size() == 1 ? "" : "s"));
+        for (ChannelInfo c : live) {
+            out.println("  " + c.channelId() + " " + c.status() + " with " + c.counterparty() + ": mine "
+                    + c.myBalance() + " wei, theirs " + c.theirBalance() + " wei");
         }
     }
 

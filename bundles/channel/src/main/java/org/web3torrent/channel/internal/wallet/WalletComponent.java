@@ -77,6 +77,7 @@ public final class WalletComponent implements WalletService, ChainConnection {
     private final KeystoreFolder keystores;
     private ChainBootstrap bootstrap;
     private ChainException failure;
+    private boolean closed;
     private Credentials credentials;
     private Web3jChain chain;
 
@@ -119,6 +120,7 @@ public final class WalletComponent implements WalletService, ChainConnection {
 
     @Deactivate
     public synchronized void close() {
+        closed = true;
         if (chain != null) {
             chain.close();
             chain = null;
@@ -210,6 +212,9 @@ public final class WalletComponent implements WalletService, ChainConnection {
     private ChainBootstrap ensureChain() {
         if (bootstrap != null) {
             return bootstrap;
+        }
+        if (closed) {
+            throw new ChainException("the chain connection is closed (the channel bundle is stopping)");
         }
         if (failure != null) {
             throw new ChainException(failure.getMessage(), failure);

@@ -7,10 +7,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelListener;
+import org.web3torrent.channel.api.ChannelService;
+import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.channel.api.PaymentReceipt;
 import org.web3torrent.channel.internal.anvil.DevAccounts;
 import org.web3torrent.channel.internal.anvil.TestAnvil;
 import org.web3torrent.channel.internal.wallet.WalletComponent;
@@ -78,6 +86,84 @@ class WalletCommandTest {
             } finally {
                 wallet.close();
             }
+        }
+    }
+
+    @Test
+    void listsTheMoneyInLiveChannelsWhenTheChannelEngineRuns() {
+        WalletComponent wallet = new WalletComponent(new WalletComponent.Settings(data, TestAnvil.toolsDir(), "", "",
+                null, TestAnvil.TIMEOUT));
+        try {
+            WalletCommand command = new WalletCommand(wallet);
+            String peer = "0x00000000000000000000000000000000000000b0";
+            command.channels = new ChannelsSnapshot(List.of(
+                    new ChannelInfo("0x" + "01".repeat(32), peer, true, ChannelStatus.OPEN, BigInteger.valueOf(700),
+                            BigInteger.valueOf(300), 12, BigInteger.valueOf(1000)),
+                    new ChannelInfo("0x" + "02".repeat(32), peer, false, ChannelStatus.CHALLENGED,
+                            new BigInteger("500000000000000000"), BigInteger.ZERO, 4, BigInteger.ONE),
+                    new ChannelInfo("0x" + "03".repeat(32), peer, true, ChannelStatus.CLOSED, BigInteger.TEN,
+                            BigInteger.ZERO, 9, BigInteger.ZERO)));
+            assertThat(run(command)).isEqualTo(Command.OK);
+            assertThat(out()).contains("in channels: 0.5000000000000007 ETH (500000000000000700 wei) in 2 channels")
+                    .contains("0x" + "01".repeat(32) + " OPEN with " + peer + ": mine 700 wei, theirs 300 wei")
+                    .contains("0x" + "02".repeat(32) + " CHALLENGED")
+                    .doesNotContain("0x" + "03".repeat(32));
+        } finally {
+            wallet.close();
+        }
+    }
+
+    /** A channel service that only lists a fixed set of channels. */
+    private record ChannelsSnapshot(List<ChannelInfo> list) implements ChannelService {
+        @Override
+        public String address() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<ChannelInfo> open(String counterparty, BigInteger deposit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<PaymentReceipt> pay(String channelId, BigInteger amount) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<ChannelInfo> close(String channelId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<ChannelInfo> challenge(String channelId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ChannelInfo> channels() {
+            return list;
+        }
+
+        @Override
+        public Optional<ChannelInfo> channel(String channelId) {
+            return list.stream().filter(c -> c.channelId().equals(channelId)).findFirst();
+        }
+
+        @Override
+        public void addListener(ChannelListener listener) {
+        }
+
+        @Override
+        public void removeListener(ChannelListener listener) {
+        }
+
+        @Override
+        public void deliver(String fromPeer, byte[] message) {
+        }
+
+        @Override
+        public void connected(String peer) {
         }
     }
 
