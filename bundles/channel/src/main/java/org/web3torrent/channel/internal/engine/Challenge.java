@@ -16,7 +16,11 @@ public final class Challenge {
     }
 
     /** Registers our latest supported state (or concludes at once if it is final). */
-    public static Step challenge(Channel ch) {
+    public static Step challenge(Channel ch, Signer me) {
+        if (Payments.needsCountersignature(ch)) {
+            // the payee's newest accepted payment becomes supported once we add our signature
+            ch = Payments.countersign(ch, me).channel();
+        }
         if (ch.supported() == null) {
             throw new ProtocolException("cannot challenge channel " + ch.id() + ": no supported state yet");
         }

@@ -60,6 +60,13 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private record Pending(CompletableFuture<PaymentReceipt> future, BigInteger amount) {
     }
 
+    private record Inbound(String from, ChannelMessage message) {
+    }
+
+    private final java.util.Queue<Inbound> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     public ChannelEngine(ECKeyPair key, ChannelStore store, ChannelMessenger messenger, TransactionRunner chain,
                          long challengeDuration) {
         this.preVerifier = new PreVerifier();
@@ -132,7 +139,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     @Override
     public CompletableFuture<ChannelInfo> challenge(String channelId) {
-        return closing(channelId, Challenge::challenge);
+        return closing(channelId, ch -> Challenge.challenge(ch, signer));
     }
 
     private CompletableFuture<ChannelInfo> closing(String channelId, java.util.function.Function<Channel, Step> how) {
@@ -180,7 +187,41 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             LOG.warn("refused a message from {}: {}", fromPeer, e.getMessage());
             return;
         }
-        thread.execute(() -> handle(fromPeer, m));
+        inbox.add(new Inbound(fromPeer, m));
+        if (drainScheduled.compareAndSet(false, true)) {
+            onEngine(this::drain);
+        }
+    }
+
+    /**
+     * Handles every message that arrived since the last drain, then countersigns once per channel: under
+     * load one acknowledgement (one signature each way) covers a whole burst of payments.
+     */
+    private void drain() {
+        drainScheduled.set(false);
+        java.util.Set<String> touched = new java.util.LinkedHashSet<>();
+        List<Inbound> burst = new ArrayList<>();
+        Inbound in;
+        while ((in = inbox.poll()) != null) {
+            if (in.message().type() == ChannelMessage.Type.PAYMENT) {
+                if (!burst.isEmpty() && !(burst.get(0).from().equals(in.from())
+                        && burst.get(0).message().channelId().equals(in.message().channelId()))) {
+                    receiveBurst(burst);
+                }
+                burst.add(in);
+                touched.add(in.message().channelId());
+            } else {
+                receiveBurst(burst);
+                handle(in.from(), in.message());
+            }
+        }
+        receiveBurst(burst);
+        for (String id : touched) {
+            Channel ch = channels.get(id);
+            if (ch != null && Payments.needsCountersignature(ch)) {
+                apply(Payments.countersign(ch, signer));
+            }
+        }
     }
 
     /** Called by a carrier when {@code peer} (re)connects: resends what it may have missed. */
@@ -189,7 +230,10 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         thread.execute(() -> {
             for (Channel ch : List.copyOf(channels.values())) {
                 if (ch.counterparty().equals(peer)) {
-                    apply(Protocol.resendOnConnect(ch));
+                    if (Payments.needsCountersignature(ch)) {
+                        apply(Payments.countersign(ch, signer));
+                    }
+                    apply(Protocol.resendOnConnect(channels.get(ch.id())));
                 }
             }
         });
@@ -224,6 +268,42 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         return thread.submit(() -> require(channelId).current()).get(30, TimeUnit.SECONDS);
     }
 
+    /** Payments that arrived together for one channel: one signature check for all (see Payments). */
+    private void receiveBurst(List<Inbound> burst) {
+        if (burst.isEmpty()) {
+            return;
+        }
+        if (burst.size() == 1) {
+            handle(burst.get(0).from(), burst.get(0).message());
+            burst.clear();
+            return;
+        }
+        String from = burst.get(0).from();
+        ChannelMessage first = burst.get(0).message();
+        Channel ch = channels.get(first.channelId());
+        List<org.web3torrent.channel.state.SignedState> payments = new ArrayList<>();
+        burst.forEach(i -> payments.add(i.message().state()));
+        burst.clear();
+        if (ch == null || !ch.counterparty().equals(from)) {
+            payments.forEach(p -> handle(from, ChannelMessage.of(ChannelMessage.Type.PAYMENT, p)));
+            return;
+        }
+        Payments.Burst result = Payments.receiveBurst(ch, payments, signer);
+        apply(result.step());
+        for (Payments.Refused r : result.refused()) {
+            refusePayment(from, channels.get(ch.id()), r.payment().state().channelId(),
+                    r.payment().state().turnNum(), r.reason());
+        }
+    }
+
+    private void refusePayment(String from, Channel ch, String channelId, long turn, String reason) {
+        LOG.warn("refused PAYMENT from {} on channel {}: {}", from, channelId, reason);
+        boolean staleRetransmission = ch != null && ch.latest() != null && turn < ch.latest().state().turnNum();
+        if (!staleRetransmission) {
+            messenger.send(from, MessageCodec.encode(ChannelMessage.reject(channelId, turn, reason)));
+        }
+    }
+
     private void handle(String from, ChannelMessage m) {
         Channel ch = channels.get(m.channelId());
         try {
@@ -233,16 +313,13 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             }
             apply(s);
         } catch (ProtocolException e) {
+            if (m.type() == ChannelMessage.Type.PAYMENT) {
+                refusePayment(from, ch, m.channelId(), m.state().state().turnNum(), e.getMessage());
+                return;
+            }
             LOG.warn("refused {} from {} on channel {}: {}", m.type(), from, m.channelId(), e.getMessage());
             if (m.type() == ChannelMessage.Type.REJECT && ch != null) {
                 failPayments(ch.id(), m.turnNum(), e.getMessage());
-            } else if (m.type() == ChannelMessage.Type.PAYMENT) {
-                long turn = m.state().state().turnNum();
-                boolean staleRetransmission = ch != null && ch.supported() != null
-                        && turn < ch.supported().state().turnNum();
-                if (!staleRetransmission) {
-                    messenger.send(from, MessageCodec.encode(ChannelMessage.reject(m.channelId(), turn, e.getMessage())));
-                }
             }
         }
     }
@@ -276,9 +353,12 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             if (e instanceof Effect.Persist p) {
                 store.append(p.channel());
             } else if (e instanceof Effect.SendMessage s) {
-                byte[] bytes = MessageCodec.encode(s.message());
+                if (s.message().type() == ChannelMessage.Type.PAYMENT) {
+                    preVerifier.expectAcknowledgement(s.message().state().state());
+                }
                 store.afterDurable(() -> {
-                    if (!messenger.send(s.to(), bytes)) {
+                    // encoded on the store's thread: the engine thread is the payer's bottleneck
+                    if (!messenger.send(s.to(), MessageCodec.encode(s.message()))) {
                         LOG.debug("{} unreachable; {} will be resent on reconnection", s.to(), s.message().type());
                     }
                 });
@@ -291,8 +371,8 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
                 store.afterDurable(() -> onEngine(() -> completePayments(a.channelId(), a.turnNum())));
             }
         }
-        if (before == null || before.status() != ch.status() || !ch.equals(before) && !ch.isPayer()
-                || before.supported() != ch.supported()) {
+        if (before == null || before.status() != ch.status() || before.supported() != ch.supported()
+                || before.holdings() != ch.holdings()) {
             ChannelInfo info = publish(ch);
             if (before == null || before.status() != ch.status()) {
                 store.afterDurable(() -> onEngine(() -> statusChanged(info)));

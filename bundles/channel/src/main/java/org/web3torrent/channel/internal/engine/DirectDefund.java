@@ -26,10 +26,11 @@ public final class DirectDefund {
             throw new ProtocolException("cannot close channel " + ch.id() + ": " + ch.unacknowledged().size()
                     + " payments still wait for acknowledgement");
         }
-        State base = ch.supported().state();
+        Channel current = Payments.needsCountersignature(ch) ? Payments.countersign(ch, me).channel() : ch;
+        State base = current.supported().state();
         State fin = base.next(base.outcome(), base.turnNum() + 1, true);
         SignedState signed = SignedState.unsigned(fin).with(ch.myIndex(), me.sign(fin));
-        Channel after = ch.withStates(ch.supported(), signed, List.of()).withStatus(ChannelStatus.CLOSING);
+        Channel after = current.withStates(current.supported(), signed, List.of()).withStatus(ChannelStatus.CLOSING);
         return new Step(after, List.of(new Effect.Persist(after),
                 new Effect.SendMessage(ch.counterparty(), ChannelMessage.of(ChannelMessage.Type.STATE, signed))),
                 WaitingFor.FINAL_SIGNATURES);

@@ -16,7 +16,10 @@ import org.web3torrent.channel.state.State;
  * payee's and sends it; the payee accepts only the exact next turn, signed by the payer, for the same
  * channel, moving a non-negative amount from payer to payee with the total (the deposit) unchanged, then
  * countersigns. The payer may run ahead of the acknowledgements (pipelining): each payment builds on the
- * last state it signed. Pure functions.
+ * last state it signed. The payee countersigns once per burst: {@link #receive} accepts and stores the
+ * payer-signed state as {@code latest}; {@link #countersign} signs the newest accepted state, whose
+ * acknowledgement covers every earlier turn (a payee can always add its own signature later, so nothing
+ * is at risk meanwhile). Pure functions.
  */
 public final class Payments {
     /** The most payments one channel may have in flight; pay() fails beyond it. */
@@ -59,6 +62,62 @@ public final class Payments {
      * @throws ProtocolException saying what is wrong; the channel is then unchanged
      */
     public static Step receive(Channel ch, SignedState payment, Signer me) {
+        return receive(ch, payment, me, true);
+    }
+
+    /** What {@link #receiveBurst} made of a burst: the step for the accepted payments, and the refusals. */
+    public record Burst(Step step, List<Refused> refused) {
+    }
+
+    public record Refused(SignedState payment, String reason) {
+    }
+
+    /**
+     * Accepts a burst of payments with one signature check. States are cumulative, so the payer's
+     * signature on the newest state of the burst commits it to everything the earlier ones moved: every
+     * payment gets all the other checks, and only the newest accepted state's signature is verified. If
+     * that signature is bad, the burst is redone one payment at a time with every signature checked.
+     */
+    public static Burst receiveBurst(Channel ch, List<SignedState> payments, Signer me) {
+        Channel current = ch;
+        List<Effect> received = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        for (SignedState p : payments) {
+            try {
+                Step s = receive(current, p, me, false);
+                current = s.channel();
+                received.addAll(s.effects().subList(1, s.effects().size()));
+            } catch (ProtocolException e) {
+                refused.add(new Refused(p, e.getMessage()));
+            }
+        }
+        if (current == ch) {
+            return new Burst(new Step(ch, List.of(), WaitingFor.NOTHING_OPEN), refused);
+        }
+        try {
+            me.check(current.latest().state(), Channel.PAYER, current.latest().signatureOf(Channel.PAYER),
+                    "payment refused");
+        } catch (ProtocolException bad) {
+            current = ch;
+            received.clear();
+            refused.clear();
+            for (SignedState p : payments) {
+                try {
+                    Step s = receive(current, p, me, true);
+                    current = s.channel();
+                    received.addAll(s.effects().subList(1, s.effects().size()));
+                } catch (ProtocolException e) {
+                    refused.add(new Refused(p, e.getMessage()));
+                }
+            }
+        }
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.Persist(current));
+        effects.addAll(received);
+        return new Burst(new Step(current, effects, WaitingFor.NOTHING_OPEN), refused);
+    }
+
+    private static Step receive(Channel ch, SignedState payment, Signer me, boolean verifySignature) {
         State proposed = payment.state();
         if (!proposed.fixedPart().equals(ch.fixedPart())) {
             throw new ProtocolException("payment refused: wrong channelId " + proposed.channelId()
@@ -70,7 +129,7 @@ public final class Payments {
         if (ch.isPayer()) {
             throw new ProtocolException("payment refused: the payer (participant 0) does not receive payments");
         }
-        State current = ch.supported().state();
+        State current = ch.latest().state();
         long expected = current.turnNum() + 1;
         if (proposed.turnNum() != expected) {
             throw new ProtocolException("payment refused: " + (proposed.turnNum() < expected ? "stale" : "skipped")
@@ -86,14 +145,44 @@ public final class Payments {
         if (payment.signatures().size() != 1) {
             throw new ProtocolException("payment refused: must carry exactly the payer's signature");
         }
-        me.check(proposed, Channel.PAYER, payment.signatureOf(Channel.PAYER), "payment refused");
-        SignedState both = payment.with(Channel.PAYEE, me.sign(proposed));
-        Channel after = ch.withStates(both, both, List.of());
+        if (payment.signatureOf(Channel.PAYER) == null) {
+            throw new ProtocolException("payment refused: must carry exactly the payer's signature");
+        }
+        if (verifySignature) {
+            me.check(proposed, Channel.PAYER, payment.signatureOf(Channel.PAYER), "payment refused");
+        }
+        Channel after = ch.withStates(ch.supported(), payment, List.of());
         return new Step(after, List.of(new Effect.Persist(after),
-                new Effect.SendMessage(ch.counterparty(),
-                        ChannelMessage.ack(ch.id(), proposed.turnNum(), both.signatureOf(Channel.PAYEE))),
-                new Effect.PaymentReceived(ch.id(), ch.counterparty(), amount, both)),
+                new Effect.PaymentReceived(ch.id(), ch.counterparty(), amount, payment)),
                 WaitingFor.NOTHING_OPEN);
+    }
+
+    /** True if the payee holds accepted payments it has not countersigned yet. */
+    public static boolean needsCountersignature(Channel ch) {
+        return !ch.isPayer() && ch.latest() != null && ch.supported() != null
+                && ch.latest().state().turnNum() > ch.supported().state().turnNum()
+                && !ch.latest().state().isFinal();
+    }
+
+    /** The payee countersigns its newest accepted payment and acknowledges it (and all before it). */
+    public static Step countersign(Channel ch, Signer me) {
+        if (!needsCountersignature(ch)) {
+            return new Step(ch, List.of(), WaitingFor.NOTHING_OPEN);
+        }
+        SignedState both = ch.latest().with(Channel.PAYEE, me.sign(ch.latest().state()));
+        Channel after = ch.withStates(both, both, List.of());
+        return new Step(after, List.of(new Effect.Persist(after), new Effect.SendMessage(ch.counterparty(),
+                ChannelMessage.ack(ch.id(), both.state().turnNum(), both.signatureOf(Channel.PAYEE)))),
+                WaitingFor.NOTHING_OPEN);
+    }
+
+    /** {@link #receive} then {@link #countersign}: one payment accepted and acknowledged at once. */
+    public static Step receiveAndCountersign(Channel ch, SignedState payment, Signer me) {
+        Step received = receive(ch, payment, me);
+        Step signed = countersign(received.channel(), me);
+        List<Effect> effects = new ArrayList<>(received.effects());
+        effects.addAll(signed.effects());
+        return new Step(signed.channel(), DirectFund.dedupePersist(effects), WaitingFor.NOTHING_OPEN);
     }
 
     /**

@@ -21,21 +21,48 @@ final class PreVerifier {
 
     private final Map<Signature, Recovered> recovered = new ConcurrentHashMap<>();
 
+    private record Turn(String channelId, long turnNum) {
+    }
+
+    private final Map<Turn, byte[]> sentPayments = new ConcurrentHashMap<>();
+
+    /** The payer sent this payment: its acknowledgement can be recovered on arrival. */
+    void expectAcknowledgement(org.web3torrent.channel.state.State payment) {
+        if (sentPayments.size() >= LIMIT) {
+            sentPayments.clear();
+        }
+        sentPayments.put(new Turn(payment.channelId(), payment.turnNum()), payment.hashBytes());
+    }
+
     void recover(ChannelMessage m) {
+        if (m.type() == ChannelMessage.Type.ACK) {
+            byte[] hash = sentPayments.remove(new Turn(m.channelId(), m.turnNum()));
+            if (hash != null) {
+                put(hash, m.signature());
+            }
+            return;
+        }
         SignedState s = m.state();
+        if (m.type() == ChannelMessage.Type.PAYMENT) {
+            return; // payments are checked once per burst on the engine thread (Payments.receiveBurst)
+        }
         if (s == null || s.signatures().isEmpty()) {
             return;
         }
         byte[] hash = s.state().hashBytes();
         for (Signature sig : s.signatures().values()) {
-            try {
-                if (recovered.size() >= LIMIT) {
-                    recovered.clear();
-                }
-                recovered.put(sig, new Recovered(hash, Signatures.recoverSigner(hash, sig)));
-            } catch (IllegalArgumentException e) {
-                // left for the engine thread to recover again and refuse with a clear message
+            put(hash, sig);
+        }
+    }
+
+    private void put(byte[] hash, Signature sig) {
+        try {
+            if (recovered.size() >= LIMIT) {
+                recovered.clear();
             }
+            recovered.put(sig, new Recovered(hash, Signatures.recoverSigner(hash, sig)));
+        } catch (IllegalArgumentException e) {
+            // left for the engine thread to recover again and refuse with a clear message
         }
     }
 

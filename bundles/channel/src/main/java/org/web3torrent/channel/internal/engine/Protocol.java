@@ -49,10 +49,11 @@ public final class Protocol {
     }
 
     private static Step receivePayment(Channel ch, SignedState payment, Signer me) {
-        if (ch.supported() != null && !ch.isPayer()
-                && payment.state().turnNum() == ch.supported().state().turnNum()
-                && payment.state().equals(ch.supported().state())) {
-            // a payment resent after reconnection that we already hold: acknowledge it again
+        if (ch.latest() != null && !ch.isPayer() && payment.state().equals(ch.latest().state())) {
+            // a payment resent after reconnection that we already hold: acknowledge it (again)
+            if (Payments.needsCountersignature(ch)) {
+                return new Step(ch, List.of(), WaitingFor.NOTHING_OPEN);
+            }
             return new Step(ch, List.of(new Effect.SendMessage(ch.counterparty(), ChannelMessage.ack(ch.id(),
                     ch.supported().state().turnNum(), ch.supported().signatureOf(Channel.PAYEE)))),
                     WaitingFor.NOTHING_OPEN);

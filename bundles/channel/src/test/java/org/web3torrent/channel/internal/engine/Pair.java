@@ -85,7 +85,7 @@ final class Pair {
     void pay(long amount) {
         Step paid = Payments.pay(alice, BigInteger.valueOf(amount), ALICE);
         alice = paid.channel();
-        Step received = Payments.receive(bob, message(paid).state(), BOB);
+        Step received = Payments.receiveAndCountersign(bob, message(paid).state(), BOB);
         bob = received.channel();
         ChannelMessage ack = message(received);
         alice = Payments.acknowledged(alice, ack.turnNum(), ack.signature(), ALICE).channel();

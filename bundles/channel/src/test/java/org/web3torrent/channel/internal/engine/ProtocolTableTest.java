@@ -94,9 +94,17 @@ class ProtocolTableTest {
         Step received = Payments.receive(p.bob, Pair.message(paid).state(), Pair.BOB);
         assertThat(received.effects().get(0)).isInstanceOf(Effect.Persist.class);
         assertThat(received.effects()).anySatisfy(e -> assertThat(e).isEqualTo(new Effect.PaymentReceived(
-                p.bob.id(), Pair.ALICE.address(), BigInteger.valueOf(250), received.channel().supported())));
-        assertThat(received.channel().supported().isSupported()).isTrue();
-        assertThat(received.channel().supported().state().turnNum()).isEqualTo(2);
+                p.bob.id(), Pair.ALICE.address(), BigInteger.valueOf(250), Pair.message(paid).state())));
+        assertThat(received.channel().latest().state().turnNum()).isEqualTo(2);
+        assertThat(Payments.needsCountersignature(received.channel())).isTrue();
+        // the next payment builds on the accepted one even before it is countersigned
+        Step paid2 = Payments.pay(paid.channel(), BigInteger.ONE, Pair.ALICE);
+        Step received2 = Payments.receive(received.channel(), Pair.message(paid2).state(), Pair.BOB);
+        Step signed = Payments.countersign(received2.channel(), Pair.BOB);
+        assertThat(signed.channel().supported().isSupported()).isTrue();
+        assertThat(signed.channel().supported().state().turnNum()).isEqualTo(3);
+        assertThat(Pair.message(signed).type()).isEqualTo(ChannelMessage.Type.ACK);
+        assertThat(Pair.message(signed).turnNum()).isEqualTo(3);
     }
 
     @Test
@@ -106,7 +114,7 @@ class ProtocolTableTest {
         Step second = Payments.pay(first.channel(), BigInteger.TWO, Pair.ALICE);
         assertThat(second.channel().unacknowledged()).hasSize(2);
         Channel bob = Payments.receive(p.bob, Pair.message(first).state(), Pair.BOB).channel();
-        Step bobSecond = Payments.receive(bob, Pair.message(second).state(), Pair.BOB);
+        Step bobSecond = Payments.receiveAndCountersign(bob, Pair.message(second).state(), Pair.BOB);
         ChannelMessage ack = Pair.messages(bobSecond).get(0);
         Step acked = Payments.acknowledged(second.channel(), ack.turnNum(), ack.signature(), Pair.ALICE);
         assertThat(acked.channel().unacknowledged()).isEmpty();
@@ -216,7 +224,7 @@ class ProtocolTableTest {
         Channel bobAtTurn2 = p.bob;
         p.pay(20);
         // Alice challenges with her latest supported state
-        Step challenged = Challenge.challenge(p.alice);
+        Step challenged = Challenge.challenge(p.alice, Pair.ALICE);
         Transaction.Challenge tx = (Transaction.Challenge) Pair.transactions(challenged).get(0);
         assertThat(tx.candidate()).isEqualTo(p.alice.supported());
         Step registered = Challenge.onRegistered(challenged.channel(), 3, tx.candidate().state().hash(), 1000,
