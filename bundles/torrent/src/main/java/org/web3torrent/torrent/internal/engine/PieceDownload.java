@@ -38,13 +38,18 @@ final class PieceDownload {
         return Math.min(BLOCK, data.length - block * BLOCK);
     }
 
+    /** Blocks before this index are all requested or received (a hint, so the search does not rescan). */
+    private int scanFrom;
+
     /** The first block nobody has been asked for, or -1. */
     int firstUnrequested() {
-        for (int b = 0; b < blocks; b++) {
+        for (int b = scanFrom; b < blocks; b++) {
             if (!received[b] && requests[b] == 0) {
+                scanFrom = b;
                 return b;
             }
         }
+        scanFrom = blocks;
         return -1;
     }
 
@@ -63,6 +68,9 @@ final class PieceDownload {
     void requestDropped(int block) {
         if (requests[block] > 0) {
             requests[block]--;
+        }
+        if (requests[block] == 0 && !received[block] && block < scanFrom) {
+            scanFrom = block;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.web3torrent.torrent.internal.engine;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -30,15 +29,17 @@ final class Uploader {
     static final int MAX_QUEUE = 1000;
     /** The largest block we serve; a bigger request closes the connection. */
     static final int MAX_BLOCK = 128 * 1024;
-    static final int READS_IN_FLIGHT = 16;
+    static final int READS_IN_FLIGHT = 64;
 
     private final TorrentSession s;
     /** Blocks being read, per peer, as keys; a cancel or a choke removes them so the read is dropped. */
     private final java.util.Map<PeerConnection, Set<BlockRequest>> reading = new java.util.HashMap<>();
     private final Set<PeerConnection> retryScheduled = new HashSet<>();
+    private final ReadCache cache;
 
     Uploader(TorrentSession session) {
         this.s = session;
+        this.cache = new ReadCache(session);
     }
 
     private boolean serving() {
@@ -118,14 +119,8 @@ final class Uploader {
             p.toServe.poll();
             reading.computeIfAbsent(p, k -> new HashSet<>()).add(r);
             p.readsInFlight++;
-            s.engine.diskExecutor().execute(() -> {
-                try {
-                    byte[] block = s.storage.read(r.piece(), r.begin(), r.length());
-                    s.engine.loop().execute(() -> send(p, r, block));
-                } catch (IOException | RuntimeException e) {
-                    s.engine.loop().execute(() -> s.fail("cannot read piece " + r.piece() + ": " + e.getMessage()));
-                }
-            });
+            cache.read(r.piece(), r.begin(), r.length(), block -> send(p, r, block),
+                    e -> s.fail("cannot read piece " + r.piece() + ": " + e.getMessage()));
         }
     }
 

@@ -1,0 +1,56 @@
+package org.web3torrent.torrent.internal.engine;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.web3torrent.torrent.api.Torrent;
+import org.web3torrent.torrent.api.TorrentOptions;
+import org.web3torrent.torrent.metainfo.Metainfo;
+
+/**
+ * A benchmark, not a test: one seeder and one leecher of ours in one JVM on loopback.
+ * {@code java ... ThroughputBenchmark [MiB] [pieceKiB] [runs]} prints {@code us->us: N MB/s} (median).
+ */
+public final class ThroughputBenchmark {
+    public static void main(String[] args) throws Exception {
+        long mib = args.length > 0 ? Long.parseLong(args[0]) : 256;
+        int pieceKib = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path dir = Files.createTempDirectory("w3t-bench");
+        try {
+            Path content = Swarms.randomFile(dir.resolve("seed/data.bin"), mib << 20, 1);
+            Metainfo m = Swarms.torrentOf(content, pieceKib * 1024);
+            double[] rates = new double[runs];
+            try (BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests())) {
+                Torrent seeding = seeder.add(m, dir.resolve("seed"), TorrentOptions.DEFAULT);
+                seeding.completion().toCompletableFuture().get();
+                for (int r = 0; r < runs; r++) {
+                    Path out = dir.resolve("leech" + r);
+                    try (BitTorrentEngine leecher = new BitTorrentEngine(EngineConfig.forTests())) {
+                        long start = System.nanoTime();
+                        Torrent t = leecher.add(m, out, TorrentOptions.DEFAULT);
+                        t.connect(new InetSocketAddress("127.0.0.1", seeder.listenPort()));
+                        t.completion().toCompletableFuture().get();
+                        rates[r] = m.totalLength() / 1e6 / ((System.nanoTime() - start) / 1e9);
+                    }
+                    System.out.printf(Locale.ROOT, "run %d: %.1f MB/s%n", r + 1, rates[r]);
+                    delete(out);
+                }
+            }
+            java.util.Arrays.sort(rates);
+            System.out.printf(Locale.ROOT, "us->us: %.1f MB/s%n", rates[runs / 2]);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
