@@ -24,9 +24,11 @@ public final class Rpc implements AutoCloseable {
     private final Web3j web3j;
     private final HttpService service;
     private final ScheduledExecutorService executor;
+    private final OkHttpClient client;
 
-    private Rpc(String url, HttpService service, Web3j web3j, ScheduledExecutorService executor) {
+    private Rpc(String url, OkHttpClient client, HttpService service, Web3j web3j, ScheduledExecutorService executor) {
         this.url = url;
+        this.client = client;
         this.service = service;
         this.web3j = web3j;
         this.executor = executor;
@@ -46,7 +48,7 @@ public final class Rpc implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        return new Rpc(url, service, Web3j.build(service, 50, executor), executor);
+        return new Rpc(url, client, service, Web3j.build(service, 50, executor), executor);
     }
 
     public String url() {
@@ -86,6 +88,9 @@ public final class Rpc implements AutoCloseable {
     public void close() {
         web3j.shutdown();
         executor.shutdownNow();
+        // No OkHttp thread or socket may outlive the bundle that loaded it.
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
         try {
             executor.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

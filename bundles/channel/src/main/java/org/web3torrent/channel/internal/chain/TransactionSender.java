@@ -53,11 +53,11 @@ public final class TransactionSender {
         BigInteger gasLimit = gas.getAmountUsed().multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN)
                 .add(BigInteger.valueOf(10_000));
         BigInteger gasPrice = rpc.send(rpc.web3j().ethGasPrice(), "gas price").getGasPrice();
-        EthSendTransaction sent;
-        try {
-            sent = manager.sendTransaction(gasPrice, gasLimit, to, data, value);
-        } catch (IOException e) {
-            throw new ChainException("cannot send " + what + " to the chain at " + rpc.url() + ": " + e.getMessage(), e);
+        EthSendTransaction sent = sendSigned(gasPrice, gasLimit, to, data, value, what);
+        if (sent.hasError() && isNonceClash(sent.getError().getMessage())) {
+            // Another process sent from this account between our nonce lookup and our send: once more.
+            LOG.debug("{}: nonce clash ({}); sending again", what, sent.getError().getMessage());
+            sent = sendSigned(gasPrice, gasLimit, to, data, value, what);
         }
         if (sent.hasError()) {
             throw new ChainException(what + " was refused: " + sent.getError().getMessage());
@@ -81,6 +81,20 @@ public final class TransactionSender {
                 receipt.getGasUsed(), receipt.getGasUsed().multiply(price));
         LOG.debug("{}: {} gas in block {}", what, result.gasUsed(), result.blockNumber());
         return new Sent(result, receipt.getContractAddress());
+    }
+
+    private EthSendTransaction sendSigned(BigInteger gasPrice, BigInteger gasLimit, String to, String data,
+                                          BigInteger value, String what) {
+        try {
+            return manager.sendTransaction(gasPrice, gasLimit, to, data, value);
+        } catch (IOException e) {
+            throw new ChainException("cannot send " + what + " to the chain at " + rpc.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isNonceClash(String message) {
+        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("nonce too low") || m.contains("already known") || m.contains("replacement transaction");
     }
 
     /** A mined transaction and, for a contract creation, the new contract's address. */
