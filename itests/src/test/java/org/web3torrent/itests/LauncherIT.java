@@ -89,6 +89,7 @@ class LauncherIT {
         } finally {
             p.destroyForcibly();
         }
-        assertThat(Files.readString(data.resolve("logs/web3torrent.log"))).doesNotContain("ERROR");
+        String log = Files.readString(data.resolve("logs/web3torrent.log"));
+        assertThat(log).contains("web3torrent ready in").doesNotContain("ERROR");
     }
 }

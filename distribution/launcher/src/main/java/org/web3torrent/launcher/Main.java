@@ -128,10 +128,16 @@ public final class Main {
 
     private static void announceReady(PrintStream out, Framework framework, Layout layout, boolean headless,
             boolean askedHeadless) {
-        long readyMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        // The process's start, not the JVM's own clock: java.lang.management would cost start-up time itself.
+        long started = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getStartTime());
+        long readyMs = System.currentTimeMillis() - started;
         Bundle[] bundles = framework.getBundleContext().getBundles();
         long active = Arrays.stream(bundles).filter(b -> b.getState() == Bundle.ACTIVE).count();
-        out.printf("web3torrent ready in %d ms: %d of %d bundles active%n", readyMs, active, bundles.length);
+        String ready = String.format("web3torrent ready in %d ms: %d of %d bundles active", readyMs, active,
+                bundles.length);
+        out.println(ready);
+        new FrameworkLog(framework).info(ready);
         out.println("data folder: " + layout.data());
         out.println("drop strategy and pricing bundles into: " + layout.deploy());
         boolean hasWindow = Arrays.stream(bundles).anyMatch(b -> UI_BUNDLE.equals(b.getSymbolicName()));
