@@ -69,7 +69,7 @@ public final class ChainBootstrap implements AutoCloseable {
                     anvil = AnvilProcess.start(binary, chainDir.resolve("anvil-state.json"), Duration.ofSeconds(20));
                     rpc = Rpc.open(anvil.rpcUrl(), timeout);
                     urlFile = chainDir.resolve("anvil.url");
-                    writeAtomically(urlFile, anvil.rpcUrl() + "\n");
+                    writeAtomically(urlFile, anvil.rpcUrl() + " " + anvil.pid() + "\n");
                 }
             }
             long chainId = Web3jChain.chainId(rpc);
@@ -94,7 +94,12 @@ public final class ChainBootstrap implements AutoCloseable {
             return null;
         }
         try {
-            String url = Files.readString(urlFile, StandardCharsets.UTF_8).trim();
+            String[] parts = Files.readString(urlFile, StandardCharsets.UTF_8).trim().split(" ");
+            String url = parts[0];
+            if (parts.length < 2 || !isOurAnvil(Long.parseLong(parts[1]), chainDir)) {
+                LOG.debug("{} names no live anvil of this data folder", urlFile);
+                return null;
+            }
             Rpc rpc = Rpc.open(url, Duration.ofSeconds(2));
             try {
                 if (Web3jChain.chainId(rpc) == AnvilProcess.CHAIN_ID) {
@@ -106,10 +111,19 @@ public final class ChainBootstrap implements AutoCloseable {
                 LOG.debug("stale {}: {}", urlFile, e.getMessage());
             }
             rpc.close();
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
             LOG.debug("cannot read {}: {}", urlFile, e.getMessage());
         }
         return null;
+    }
+
+    /** The process is alive and is an anvil keeping its state in this data folder (not some other on a reused port). */
+    private static boolean isOurAnvil(long pid, Path chainDir) {
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .flatMap(p -> p.info().commandLine())
+                .map(cmd -> cmd.contains("anvil") && cmd.contains(chainDir.resolve("anvil-state.json").toString()))
+                .orElse(false);
     }
 
     private static String adjudicator(Rpc rpc, long chainId, String configured, Path chainDir, Duration timeout,
