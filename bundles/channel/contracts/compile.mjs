@@ -1,13 +1,14 @@
 // Compiles the contracts with solc from npm (standard JSON input, EVM version pinned) and writes
 // <Name>.abi and <Name>.bin to ../src/main/resources/contracts/, which are committed so the Maven
 // build never needs Node. Run: npm install && npm run compile
+// (node compile.mjs DIR writes into DIR instead: the Maven build uses that to check the committed output.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import solc from 'solc';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const out = path.join(here, '..', 'src', 'main', 'resources', 'contracts');
+const out = process.argv[2] || path.join(here, '..', 'src', 'main', 'resources', 'contracts');
 const EVM_VERSION = 'cancun';
 const names = ['Adjudicator', 'TestToken'];
 
