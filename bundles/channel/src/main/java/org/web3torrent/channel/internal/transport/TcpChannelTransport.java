@@ -148,10 +148,11 @@ public final class TcpChannelTransport implements ChannelMessenger, AutoCloseabl
                 if (old != null && old != ctx.channel()) {
                     old.close();
                 }
+                // the engine queues its resends before anyone told of the connection can queue new messages
+                sink.connected(h.address());
                 if (hello != null) {
                     hello.complete(h.address());
                 }
-                sink.connected(h.address());
             } else if (peer == null) {
                 LOG.warn("message before hello from {}: closing", ctx.channel().remoteAddress());
                 ctx.close();
