@@ -1,0 +1,2 @@
+/** The desktop window; nothing here is exported. */
+package org.web3torrent.ui;
