@@ -223,7 +223,11 @@ final class Downloader {
 
     private void verify(PieceDownload pd) {
         s.engine.hashExecutor().execute(() -> {
-            boolean ok = s.metainfo.pieceHashMatches(pd.piece, SHA1.get().digest(pd.data));
+            MessageDigest sha1 = SHA1.get();
+            for (byte[] block : pd.data) {
+                sha1.update(block);
+            }
+            boolean ok = s.metainfo.pieceHashMatches(pd.piece, sha1.digest());
             s.engine.loop().execute(() -> verified(pd, ok));
         });
     }
@@ -255,7 +259,7 @@ final class Downloader {
         }
         s.engine.diskExecutor().execute(() -> {
             try {
-                s.storage.writePiece(pd.piece, pd.data);
+                s.storage.writeBlocks(pd.piece, pd.data);
                 s.engine.loop().execute(() -> stored(pd, senders));
             } catch (IOException | RuntimeException e) {
                 String reason = "cannot write piece " + pd.piece + " to " + s.saveFolder() + ": " + e.getMessage()
@@ -272,9 +276,7 @@ final class Downloader {
         if (bad != null) {
             Set<PeerConnection> liars = new HashSet<>();
             for (int b = 0; b < bad.blockCount(); b++) {
-                int from = b * PieceDownload.BLOCK;
-                if (bad.blockFrom[b] != null && !java.util.Arrays.equals(bad.data, from, from + bad.blockLength(b),
-                        pd.data, from, from + pd.blockLength(b))) {
+                if (bad.blockFrom[b] != null && !java.util.Arrays.equals(bad.data[b], pd.data[b])) {
                     liars.add(bad.blockFrom[b]);
                 }
             }

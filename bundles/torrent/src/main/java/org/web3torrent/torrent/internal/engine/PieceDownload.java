@@ -4,14 +4,16 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A piece being downloaded: its bytes collected in memory block by block. Nothing reaches the disk until
+ * A piece being downloaded: its blocks collected in memory as they arrive. Nothing reaches the disk until
  * the whole piece matches its SHA-1, so a file never holds unverified data. Network thread only.
  */
 final class PieceDownload {
     static final int BLOCK = 16 * 1024;
 
     final int piece;
-    final byte[] data;
+    private final int size;
+    /** The blocks as they arrived (the decoder's arrays, not copied), null until received. */
+    final byte[][] data;
     private final int blocks;
     private final int[] requests;
     private final boolean[] received;
@@ -23,8 +25,9 @@ final class PieceDownload {
 
     PieceDownload(int piece, int size) {
         this.piece = piece;
-        this.data = new byte[size];
+        this.size = size;
         this.blocks = (size + BLOCK - 1) / BLOCK;
+        this.data = new byte[blocks][];
         this.requests = new int[blocks];
         this.received = new boolean[blocks];
         this.blockFrom = new PeerConnection[blocks];
@@ -35,7 +38,7 @@ final class PieceDownload {
     }
 
     int blockLength(int block) {
-        return Math.min(BLOCK, data.length - block * BLOCK);
+        return Math.min(BLOCK, size - block * BLOCK);
     }
 
     /** Blocks before this index are all requested or received (a hint, so the search does not rescan). */
@@ -80,7 +83,7 @@ final class PieceDownload {
         if (received[block]) {
             return false;
         }
-        System.arraycopy(bytes, 0, data, block * BLOCK, bytes.length);
+        data[block] = bytes;
         received[block] = true;
         blockFrom[block] = from;
         receivedCount++;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.web3torrent.torrent.internal.storage.Storage;
+import org.web3torrent.torrent.internal.wire.PeerMessage;
 
 /**
  * Reads for uploading in chunks of up to {@link #CHUNK} bytes, and keeps recent chunks: a peer asks for a
@@ -29,7 +30,7 @@ final class ReadCache {
     }
 
     /** Calls {@code done} on the network thread with the block, or {@code failed} with the error. */
-    void read(int piece, int begin, int length, Consumer<byte[]> done, Consumer<Exception> failed) {
+    void read(int piece, int begin, int length, Consumer<PeerMessage.PieceSlice> done, Consumer<Exception> failed) {
         int chunkIndex = begin / CHUNK;
         int chunkStart = chunkIndex * CHUNK;
         int chunkLength = Math.min(CHUNK, s.metainfo.pieceSize(piece) - chunkStart);
@@ -38,7 +39,7 @@ final class ReadCache {
             s.engine.diskExecutor().execute(() -> {
                 try {
                     byte[] block = s.storage.read(piece, begin, length);
-                    s.engine.loop().execute(() -> done.accept(block));
+                    s.engine.loop().execute(() -> done.accept(new PeerMessage.PieceSlice(piece, begin, block, 0, length)));
                 } catch (Exception e) {
                     s.engine.loop().execute(() -> failed.accept(e));
                 }
@@ -46,11 +47,8 @@ final class ReadCache {
             return;
         }
         long key = ((long) piece << 32) | chunkIndex;
-        Consumer<byte[]> slice = chunk -> {
-            byte[] block = new byte[length];
-            System.arraycopy(chunk, begin - chunkStart, block, 0, length);
-            done.accept(block);
-        };
+        // the chunk is never written to once loaded, so blocks can point into it: no copy
+        Consumer<byte[]> slice = chunk -> done.accept(new PeerMessage.PieceSlice(piece, begin, chunk, begin - chunkStart, length));
         byte[] cached = chunks.get(key);
         if (cached != null) {
             slice.accept(cached);

@@ -36,6 +36,7 @@ final class Uploader {
     private final java.util.Map<PeerConnection, Set<BlockRequest>> reading = new java.util.HashMap<>();
     private final Set<PeerConnection> retryScheduled = new HashSet<>();
     private final ReadCache cache;
+    private boolean serving;
 
     Uploader(TorrentSession session) {
         this.s = session;
@@ -102,6 +103,19 @@ final class Uploader {
 
     /** Starts reads for queued requests while the peer's socket and the rate limits allow. */
     void serve(PeerConnection p) {
+        if (serving) {
+            return; // a block from the cache completed inside the loop below, which goes on by itself
+        }
+        serving = true;
+        try {
+            fillReads(p);
+        } finally {
+            serving = false;
+        }
+        p.flush(); // one flush for every block written in this round
+    }
+
+    private void fillReads(PeerConnection p) {
         long now = System.nanoTime();
         while (!p.toServe.isEmpty() && p.readsInFlight < READS_IN_FLIGHT && p.channel.isWritable() && p.isOpen()) {
             BlockRequest r = p.toServe.peek();
@@ -124,13 +138,13 @@ final class Uploader {
         }
     }
 
-    private void send(PeerConnection p, BlockRequest r, byte[] block) {
+    private void send(PeerConnection p, BlockRequest r, PeerMessage.PieceSlice block) {
         p.readsInFlight--;
         Set<BlockRequest> keys = reading.get(p);
         if (keys == null || !keys.remove(r) || !p.isOpen()) {
             return; // cancelled, choked or gone meanwhile
         }
-        ChannelFuture f = p.channel.writeAndFlush(new PeerMessage.Piece(r.piece(), r.begin(), block));
+        ChannelFuture f = p.channel.write(block);
         p.sent.add(r.length());
         s.sent.add(r.length());
         List<TransferListener> listeners = s.engine.listeners();

@@ -88,17 +88,25 @@ public final class FileStorage implements Storage {
     }
 
     @Override
-    public void writePiece(int piece, byte[] data) throws IOException {
-        if (data.length != layout.pieceSize(piece)) {
-            throw new IllegalArgumentException("piece " + piece + " has " + layout.pieceSize(piece) + " bytes, got " + data.length);
+    public void writeBlocks(int piece, byte[][] blocks) throws IOException {
+        long total = 0;
+        for (byte[] b : blocks) {
+            total += b.length;
         }
-        for (PieceLayout.Segment s : layout.segments(piece, 0, data.length)) {
-            FileChannel channel = channel(s.file(), true);
-            ByteBuffer buffer = ByteBuffer.wrap(data, s.bufferOffset(), s.length());
-            long position = s.filePosition();
-            while (buffer.hasRemaining()) {
-                position += channel.write(buffer, position);
+        if (total != layout.pieceSize(piece)) {
+            throw new IllegalArgumentException("piece " + piece + " has " + layout.pieceSize(piece) + " bytes, got " + total);
+        }
+        int begin = 0;
+        for (byte[] block : blocks) {
+            for (PieceLayout.Segment s : layout.segments(piece, begin, block.length)) {
+                FileChannel channel = channel(s.file(), true);
+                ByteBuffer buffer = ByteBuffer.wrap(block, s.bufferOffset(), s.length());
+                long position = s.filePosition();
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
             }
+            begin += block.length;
         }
     }
 

@@ -35,11 +35,15 @@ public final class MemoryStorage implements Storage {
     }
 
     @Override
-    public synchronized void writePiece(int piece, byte[] data) throws IOException {
+    public synchronized void writeBlocks(int piece, byte[][] blocks) throws IOException {
         if (writeFailure != null) {
             throw writeFailure;
         }
-        System.arraycopy(data, 0, content, piece * layout.pieceLength(), data.length);
+        int at = piece * layout.pieceLength();
+        for (byte[] b : blocks) {
+            System.arraycopy(b, 0, content, at, b.length);
+            at += b.length;
+        }
         written[piece] = true;
     }
 

@@ -14,8 +14,13 @@ public interface Storage extends Closeable {
     /** Reads {@code length} bytes at {@code begin} within {@code piece}. Missing files read as an error. */
     byte[] read(int piece, int begin, int length) throws IOException;
 
+    /** Writes a whole piece given as its consecutive blocks (kept as received: no copy to join them). */
+    void writeBlocks(int piece, byte[][] blocks) throws IOException;
+
     /** Writes a whole piece. */
-    void writePiece(int piece, byte[] data) throws IOException;
+    default void writePiece(int piece, byte[] data) throws IOException {
+        writeBlocks(piece, new byte[][] {data});
+    }
 
     /** Flushes written data to the device, so resume data written afterwards does not lie after a crash. */
     void sync() throws IOException;

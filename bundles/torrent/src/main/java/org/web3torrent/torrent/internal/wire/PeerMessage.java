@@ -81,6 +81,23 @@ public sealed interface PeerMessage {
         }
     }
 
+    /**
+     * An outgoing piece whose block is a region of a larger buffer (a cached chunk of the file), so that
+     * serving it copies nothing: written exactly as {@link Piece}. Never produced by the decoder.
+     */
+    record PieceSlice(int piece, int begin, byte[] buffer, int offset, int length) implements PeerMessage {
+        public PieceSlice {
+            if (offset < 0 || length < 0 || offset + length > buffer.length) {
+                throw new IllegalArgumentException("slice outside the buffer");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "PieceSlice[" + piece + ", " + begin + ", " + length + " bytes]";
+        }
+    }
+
     /** {@code <len=0013><id=8><index><begin><length>}. */
     record Cancel(int piece, int begin, int length) implements PeerMessage {
     }

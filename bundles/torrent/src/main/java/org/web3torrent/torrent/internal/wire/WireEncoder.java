@@ -37,6 +37,12 @@ public final class WireEncoder extends MessageToMessageEncoder<Object> {
             header.writeInt(9 + p.block().length).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin());
             out.add(header);
             out.add(Unpooled.wrappedBuffer(p.block()));
+        } else if (msg instanceof PeerMessage.PieceSlice p) {
+            // <len=0009+X><id=7><index><begin><block>, the block a region of a cached chunk
+            ByteBuf header = ctx.alloc().buffer(13);
+            header.writeInt(9 + p.length()).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin());
+            out.add(header);
+            out.add(Unpooled.wrappedBuffer(p.buffer(), p.offset(), p.length()));
         } else {
             ByteBuf buf = ctx.alloc().buffer(size((PeerMessage) msg));
             encode((PeerMessage) msg, buf);
@@ -58,6 +64,9 @@ public final class WireEncoder extends MessageToMessageEncoder<Object> {
         }
         if (m instanceof PeerMessage.Piece p) {
             return 13 + p.block().length;
+        }
+        if (m instanceof PeerMessage.PieceSlice p) {
+            return 13 + p.length();
         }
         return 17;
     }
@@ -83,6 +92,9 @@ public final class WireEncoder extends MessageToMessageEncoder<Object> {
         } else if (m instanceof PeerMessage.Piece p) {
             out.writeInt(9 + p.block().length).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin())
                     .writeBytes(p.block()); // <len=0009+X><id=7><index><begin><block>
+        } else if (m instanceof PeerMessage.PieceSlice p) {
+            out.writeInt(9 + p.length()).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin())
+                    .writeBytes(p.buffer(), p.offset(), p.length()); // <len=0009+X><id=7><index><begin><block>
         } else if (m instanceof PeerMessage.Cancel c) {
             triple(out, CANCEL, c.piece(), c.begin(), c.length()); // <len=0013><id=8><index><begin><length>
         } else if (m instanceof PeerMessage.Port p) {
