@@ -1,0 +1,100 @@
+package org.web3torrent.paidwire.internal.ledger;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one buyer (an Ethereum address, over every torrent and connection) has paid this seeder and been
+ * served. A piece is charged at its first block served, at the price quoted to this buyer; later blocks
+ * of it are covered. The rule that protects the seeder: the value served never exceeds what the channel
+ * credited plus the credit window (that many pieces at the price of the piece asked for). Thread-safe:
+ * the upload gate asks on network threads while the channel credits on its engine thread.
+ */
+public final class SellerLedger {
+
+    /** What to do with a block request. */
+    public enum Verdict {
+        SERVE, WAIT
+    }
+
+    private final int creditWindowPieces;
+    private final Map<PieceKey, BigInteger> quoted = new HashMap<>();
+    private final Map<PieceKey, Boolean> charged = new HashMap<>();
+    private BigInteger credited = BigInteger.ZERO;
+    private BigInteger served = BigInteger.ZERO;
+    private int piecesCharged;
+    private int payments;
+
+    public SellerLedger(int creditWindowPieces) {
+        if (creditWindowPieces < 0) {
+            throw new IllegalArgumentException("credit window must not be negative");
+        }
+        this.creditWindowPieces = creditWindowPieces;
+    }
+
+    /**
+     * The price of {@code piece} for this buyer: the one quoted before, or {@code fresh} quoted now. The
+     * second element is present only when this call made the quote (so it must be sent).
+     */
+    public synchronized Quoted quote(PieceKey piece, BigInteger fresh) {
+        BigInteger before = quoted.get(piece);
+        if (before != null) {
+            return new Quoted(before, false);
+        }
+        quoted.put(piece, fresh);
+        return new Quoted(fresh, true);
+    }
+
+    /** A price and whether it was quoted just now. */
+    public record Quoted(BigInteger price, boolean isNew) {
+    }
+
+    /** Decides a block request for a quoted piece, charging the piece when its first block is served. */
+    public synchronized Verdict onRequest(PieceKey piece) {
+        if (charged.containsKey(piece)) {
+            return Verdict.SERVE;
+        }
+        BigInteger price = Optional.ofNullable(quoted.get(piece))
+                .orElseThrow(() -> new IllegalStateException("piece " + piece + " was never quoted"));
+        BigInteger credit = price.multiply(BigInteger.valueOf(creditWindowPieces));
+        if (served.add(price).compareTo(credited.add(credit)) > 0) {
+            return Verdict.WAIT;
+        }
+        charged.put(piece, Boolean.TRUE);
+        served = served.add(price);
+        piecesCharged++;
+        return Verdict.SERVE;
+    }
+
+    /** A payment the channel confirmed (countersigned and stored). */
+    public synchronized void onPayment(BigInteger amount) {
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("a payment must be positive");
+        }
+        credited = credited.add(amount);
+        payments++;
+    }
+
+    public synchronized BigInteger credited() {
+        return credited;
+    }
+
+    public synchronized BigInteger served() {
+        return served;
+    }
+
+    public synchronized int piecesCharged() {
+        return piecesCharged;
+    }
+
+    public synchronized int payments() {
+        return payments;
+    }
+
+    /** Value served and not yet paid (at most the credit window); zero when the buyer paid ahead. */
+    public synchronized BigInteger owed() {
+        return served.subtract(credited).max(BigInteger.ZERO);
+    }
+}

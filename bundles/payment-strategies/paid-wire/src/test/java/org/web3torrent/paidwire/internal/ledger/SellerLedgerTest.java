@@ -1,0 +1,74 @@
+package org.web3torrent.paidwire.internal.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.web3torrent.paidwire.internal.ledger.SellerLedger.Verdict.SERVE;
+import static org.web3torrent.paidwire.internal.ledger.SellerLedger.Verdict.WAIT;
+
+import java.math.BigInteger;
+
+import org.junit.jupiter.api.Test;
+
+class SellerLedgerTest {
+
+    private static final BigInteger P = BigInteger.valueOf(100);
+
+    private static PieceKey k(int piece) {
+        return new PieceKey("t", piece);
+    }
+
+    @Test
+    void aQuoteIsFixedOnceMade() {
+        SellerLedger l = new SellerLedger(0);
+        assertThat(l.quote(k(1), P)).isEqualTo(new SellerLedger.Quoted(P, true));
+        assertThat(l.quote(k(1), BigInteger.TEN)).isEqualTo(new SellerLedger.Quoted(P, false));
+    }
+
+    @Test
+    void withoutCreditNothingIsServedBeforePayment() {
+        SellerLedger l = new SellerLedger(0);
+        l.quote(k(0), P);
+        assertThat(l.onRequest(k(0))).isEqualTo(WAIT);
+        l.onPayment(P);
+        assertThat(l.onRequest(k(0))).isEqualTo(SERVE);
+        assertThat(l.onRequest(k(0))).as("the other blocks of a charged piece").isEqualTo(SERVE);
+        l.quote(k(1), P);
+        assertThat(l.onRequest(k(1))).isEqualTo(WAIT);
+    }
+
+    @Test
+    void aBuyerThatNeverPaysGetsNoMoreThanTheWindow() {
+        SellerLedger l = new SellerLedger(3);
+        int served = 0;
+        for (int piece = 0; piece < 100; piece++) {
+            l.quote(k(piece), P);
+            for (int block = 0; block < 4; block++) {
+                if (l.onRequest(k(piece)) == SERVE && block == 0) {
+                    served++;
+                }
+            }
+        }
+        assertThat(served).isEqualTo(3);
+        assertThat(l.owed()).isEqualTo(BigInteger.valueOf(300));
+    }
+
+    @Test
+    void piecesAcrossTorrentsShareOneCreditLine() {
+        SellerLedger l = new SellerLedger(1);
+        l.quote(new PieceKey("a", 0), P);
+        l.quote(new PieceKey("b", 0), P);
+        assertThat(l.onRequest(new PieceKey("a", 0))).isEqualTo(SERVE);
+        assertThat(l.onRequest(new PieceKey("b", 0))).isEqualTo(WAIT);
+        l.onPayment(P);
+        assertThat(l.onRequest(new PieceKey("b", 0))).isEqualTo(SERVE);
+        assertThat(l.piecesCharged()).isEqualTo(2);
+        assertThat(l.payments()).isEqualTo(1);
+    }
+
+    @Test
+    void unquotedPiecesAndNonPositivePaymentsAreProgrammingErrors() {
+        SellerLedger l = new SellerLedger(1);
+        assertThatThrownBy(() -> l.onRequest(k(9))).hasMessageContaining("never quoted");
+        assertThatThrownBy(() -> l.onPayment(BigInteger.ZERO)).hasMessageContaining("positive");
+    }
+}
