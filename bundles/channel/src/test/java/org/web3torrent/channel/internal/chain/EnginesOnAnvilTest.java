@@ -108,4 +108,33 @@ class EnginesOnAnvilTest {
         assertThat(bob.chain().balanceOf(bob.engine().address()))
                 .isEqualTo(bobBefore.add(p).subtract(bob.fees().get()));
     }
+
+    @Test
+    void thePayerChallengesAVanishedPayeeAndWithdrawsAfterTheTimeout() throws Exception {
+        Node alice = node(DevAccounts.account(7), "alice");
+        Node bob = node(DevAccounts.account(3), "bob");
+        InetSocketAddress at = bob.transport().listen("127.0.0.1", 0);
+        alice.transport().connect(at).get(10, TimeUnit.SECONDS);
+        BigInteger aliceBefore = alice.chain().balanceOf(alice.engine().address());
+        BigInteger bobBefore = bob.chain().balanceOf(bob.engine().address());
+        String id = alice.engine().open(bob.engine().address(), DEPOSIT).get(60, TimeUnit.SECONDS).channelId();
+        alice.engine().pay(id, BigInteger.valueOf(400)).get(10, TimeUnit.SECONDS);
+
+        alice.transport().disconnect(bob.engine().address());
+        bob.engine().close();
+        CompletableFuture<ChannelInfo> done = alice.engine().challenge(id);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (alice.chain().channelStatus(id).finalizesAt() == 0) {
+            assertThat(System.nanoTime()).as("the challenge never reached the chain").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(done).isNotDone();
+        anvil.control().increaseTime(61);
+
+        assertThat(done.get(30, TimeUnit.SECONDS).status()).isEqualTo(ChannelStatus.CLOSED);
+        assertThat(alice.chain().balanceOf(alice.engine().address()))
+                .isEqualTo(aliceBefore.subtract(BigInteger.valueOf(400)).subtract(alice.fees().get()));
+        assertThat(bob.chain().balanceOf(bob.engine().address()))
+                .isEqualTo(bobBefore.add(BigInteger.valueOf(400)).subtract(bob.fees().get()));
+    }
 }
