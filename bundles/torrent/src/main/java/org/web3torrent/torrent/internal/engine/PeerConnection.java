@@ -1,7 +1,6 @@
 package org.web3torrent.torrent.internal.engine;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -23,7 +22,6 @@ import org.web3torrent.torrent.internal.wire.ProtocolException;
 import org.web3torrent.torrent.metainfo.InfoHash;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
@@ -60,7 +58,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
     byte[] earlyBitfield;
 
     // BEP 10
-    final Map<String, Integer> remoteExtensionIds = new HashMap<>();
+    /** Read by SPI callers on any thread, written on the network thread. */
+    final Map<String, Integer> remoteExtensionIds = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<Integer, String> localExtensionNames = new HashMap<>();
     final List<WireExtension> announced = new ArrayList<>();
     final Set<WireExtension> joined = new LinkedHashSet<>();
@@ -93,11 +92,19 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
 
     // ---- Netty
 
+    /** A connection that has not completed its handshake by then is dropped. */
+    static final long HANDSHAKE_SECONDS = 20;
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         if (!incoming) {
             sendHandshake();
         }
+        ctx.executor().schedule(() -> {
+            if (remote == null) {
+                close("no handshake within " + HANDSHAKE_SECONDS + " s");
+            }
+        }, HANDSHAKE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         ctx.fireChannelActive();
     }
 
@@ -251,14 +258,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
 
     @Override
     public void send(String extension, byte[] payload) {
-        byte[] copy = payload.clone();
-        onLoop(() -> {
-            Integer id = remoteExtensionIds.get(extension);
-            if (id == null) {
-                throw new IllegalStateException("peer " + address + " does not speak " + extension);
-            }
-            channel.writeAndFlush(new PeerMessage.Extended(id, copy), channel.voidPromise());
-        }, true);
+        Integer id = remoteExtensionIds.get(extension);
+        if (id == null) {
+            throw new IllegalStateException("peer " + address + " does not speak " + extension);
+        }
+        // writes from any thread are queued on the channel's loop in order
+        channel.writeAndFlush(new PeerMessage.Extended(id, payload.clone()), channel.voidPromise());
     }
 
     @Override
@@ -266,12 +271,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
         onLoop(() -> {
             override = value;
             session.applyOverride(this);
-        }, false);
+        });
     }
 
     @Override
     public void releaseHeld() {
-        onLoop(() -> session.releaseHeld(this), false);
+        onLoop(() -> session.releaseHeld(this));
     }
 
     @Override
@@ -298,30 +303,16 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
         channel.close();
     }
 
-    private void onLoop(Runnable action, boolean throwIfInLoop) {
+    private void onLoop(Runnable action) {
         if (channel.eventLoop().inEventLoop()) {
             action.run();
         } else {
-            channel.eventLoop().execute(() -> {
-                try {
-                    action.run();
-                } catch (IllegalStateException e) {
-                    LOG.warn("{}", e.getMessage());
-                }
-            });
+            channel.eventLoop().execute(action);
         }
     }
 
     @Override
     public String toString() {
         return "peer " + address + (remote == null ? "" : " " + HexFormat.of().formatHex(remote.peerId(), 0, 8));
-    }
-
-    static String ascii(byte[] bytes) {
-        return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
-    ChannelFutureListener closeOnFailure() {
-        return ChannelFutureListener.CLOSE_ON_FAILURE;
     }
 }
