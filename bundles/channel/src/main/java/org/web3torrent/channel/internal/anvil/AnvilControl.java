@@ -24,6 +24,12 @@ public final class AnvilControl {
         rpc.send(new Request<>("evm_mine", List.of(), rpc.service(), Raw.class), "evm_mine");
     }
 
+    /** Mines {@code blocks} empty blocks at once. */
+    public void mine(long blocks) {
+        rpc.send(new Request<>("anvil_mine", List.of("0x" + Long.toHexString(blocks)), rpc.service(), Raw.class),
+                "anvil_mine");
+    }
+
     /** A snapshot id to {@link #revert} to. */
     public String snapshot() {
         return String.valueOf(rpc.send(new Request<>("evm_snapshot", List.of(), rpc.service(), Raw.class),

@@ -20,16 +20,20 @@ import org.web3j.protocol.core.methods.response.Log;
  */
 final class LogPoller implements Chain.Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(LogPoller.class);
+    /** Public nodes refuse eth_getLogs over too many blocks: catch up in slices this long by default. */
+    static final long MAX_RANGE = 2_000;
 
     private final Rpc rpc;
     private final String address;
     private final ChainEventListener listener;
+    private final long maxRange;
     private final ScheduledExecutorService thread;
     private long nextBlock;
     private boolean failing;
 
-    LogPoller(Rpc rpc, String address, java.time.Duration interval, ChainEventListener listener) {
+    LogPoller(Rpc rpc, String address, java.time.Duration interval, long maxRange, ChainEventListener listener) {
         this.rpc = rpc;
+        this.maxRange = maxRange;
         this.address = address;
         this.listener = listener;
         this.nextBlock = latestBlock() + 1;
@@ -47,7 +51,7 @@ final class LogPoller implements Chain.Subscription {
 
     private void poll() {
         try {
-            long latest = latestBlock();
+            long latest = Math.min(latestBlock(), nextBlock + maxRange - 1);
             if (latest < nextBlock) {
                 return;
             }

@@ -24,6 +24,7 @@ public final class Web3jChain implements Chain {
     private final String adjudicator;
     private final long chainId;
     private final Duration eventPollInterval;
+    private final long maxLogRange;
 
     /**
      * @param rpc the connection (closed with this port if {@code ownsRpc})
@@ -34,7 +35,14 @@ public final class Web3jChain implements Chain {
      */
     public Web3jChain(Rpc rpc, boolean ownsRpc, Credentials credentials, String adjudicator, Duration timeout,
                       Duration eventPollInterval) {
+        this(rpc, ownsRpc, credentials, adjudicator, timeout, eventPollInterval, LogPoller.MAX_RANGE);
+    }
+
+    /** As above, asking for logs over at most {@code maxLogRange} blocks at a time. */
+    public Web3jChain(Rpc rpc, boolean ownsRpc, Credentials credentials, String adjudicator, Duration timeout,
+                      Duration eventPollInterval, long maxLogRange) {
         this.rpc = rpc;
+        this.maxLogRange = maxLogRange;
         this.ownsRpc = ownsRpc;
         this.chainId = chainId(rpc);
         this.adjudicator = Hex.address(adjudicator);
@@ -149,7 +157,7 @@ public final class Web3jChain implements Chain {
 
     @Override
     public Subscription subscribe(ChainEventListener listener) {
-        return new LogPoller(rpc, adjudicator, eventPollInterval, listener);
+        return new LogPoller(rpc, adjudicator, eventPollInterval, maxLogRange, listener);
     }
 
     @Override

@@ -273,7 +273,9 @@ public final class WalletComponent implements WalletService, ChainConnection {
             chain.close();
         }
         credentials = unlocked;
-        chain = new Web3jChain(b.rpc(), false, unlocked, b.adjudicator(), settings.timeout(), Duration.ofMillis(200));
+        // Polling a local anvil is cheap and the engine waits on these events; a remote node is asked less often.
+        Duration eventPoll = b.embedded() ? Duration.ofMillis(50) : Duration.ofSeconds(1);
+        chain = new Web3jChain(b.rpc(), false, unlocked, b.adjudicator(), settings.timeout(), eventPoll);
         if (b.embedded()) {
             fundFromDevAccount(b, unlocked.getAddress());
         }

@@ -319,6 +319,19 @@ class Web3jChainTest {
     }
 
     @Test
+    void eventsStillArriveAfterMoreBlocksThanOneLogQueryMayCover() throws Exception {
+        List<ChainEvent> events = new CopyOnWriteArrayList<>();
+        Web3jChain narrow = new Web3jChain(anvil.rpc(), false, alice, anvil.adjudicator(), TestAnvil.TIMEOUT,
+                java.time.Duration.ofMillis(20), 10);
+        try (Chain.Subscription sub = narrow.subscribe(events::add)) {
+            anvil.control().mine(35);
+            FixedPart fixed = funded(5, 0, 60);
+            awaitEvent(events, ChainEvent.Deposited.class);
+            assertThat(events).filteredOn(e -> e.channelId().equals(fixed.channelId())).hasSize(1);
+        }
+    }
+
+    @Test
     void aDeadEndpointGivesAClearError() {
         try (Rpc dead = Rpc.open("http://127.0.0.1:1", java.time.Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> Web3jChain.chainId(dead)).isInstanceOf(ChainException.class)
