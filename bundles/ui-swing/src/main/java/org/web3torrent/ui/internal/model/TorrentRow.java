@@ -1,0 +1,53 @@
+package org.web3torrent.ui.internal.model;
+
+import java.math.BigInteger;
+import java.util.Optional;
+
+import org.web3torrent.torrent.api.PeerStatus;
+import org.web3torrent.torrent.api.TorrentStatus;
+import org.web3torrent.torrent.metainfo.Metainfo;
+
+/**
+ * One torrent as the window shows it, taken off the event dispatch thread: the engine's snapshot, its
+ * metainfo (empty while a magnet's is fetched) and the money, if the payment layer knows it.
+ */
+public record TorrentRow(TorrentStatus status, Optional<Metainfo> metainfo, Optional<PaymentLedger.Money> money) {
+
+    public long remaining() {
+        return Math.max(0, status.totalLength() - status.verifiedBytes());
+    }
+
+    /** Seconds left, 0 when complete, -1 when unknown. */
+    public long etaSeconds() {
+        if (status.complete()) {
+            return 0;
+        }
+        if (status.totalLength() == 0) {
+            return -1;
+        }
+        return Format.etaSeconds(remaining(), status.downloadRate());
+    }
+
+    /** Connected peers that have every piece. */
+    public int seeds() {
+        int n = 0;
+        for (PeerStatus p : status.peers()) {
+            if (p.progress() >= 1.0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public double ratio() {
+        return Format.ratio(status.uploaded(), status.downloaded());
+    }
+
+    public BigInteger paid() {
+        return money.map(PaymentLedger.Money::paid).orElse(null);
+    }
+
+    public BigInteger earned() {
+        return money.map(PaymentLedger.Money::earned).orElse(null);
+    }
+}

@@ -1,0 +1,676 @@
+package org.web3torrent.ui.internal.window;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.datatransfer.DataFlavor;
+import java.awt.datatransfer.StringSelection;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JFileChooser;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JScrollPane;
+import javax.swing.JSeparator;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.JToolBar;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.RowFilter;
+import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
+import javax.swing.TransferHandler;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.filechooser.FileNameExtensionFilter;
+import javax.swing.table.TableColumn;
+import javax.swing.table.TableRowSorter;
+
+import org.web3torrent.payment.api.InstalledService;
+import org.web3torrent.torrent.api.Torrent;
+import org.web3torrent.torrent.api.TorrentState;
+import org.web3torrent.torrent.metainfo.InfoHash;
+import org.web3torrent.ui.internal.model.Format;
+import org.web3torrent.ui.internal.model.Services;
+import org.web3torrent.ui.internal.model.Snapshot;
+import org.web3torrent.ui.internal.model.SpeedHistory;
+import org.web3torrent.ui.internal.model.TorrentRow;
+import org.web3torrent.ui.internal.model.TorrentTableModel;
+import org.web3torrent.ui.internal.model.TorrentTableModel.Column;
+import org.web3torrent.ui.internal.model.WalletState;
+
+/**
+ * The main window: torrents table with a filter, the selected torrent's details below it, a toolbar,
+ * menus and a status bar. Everything here runs on the event dispatch thread; work goes to {@link Tasks}.
+ */
+public final class MainWindow extends JFrame {
+    private static final long serialVersionUID = 1L;
+
+    /** The state filter's choices. */
+    enum Show {
+        ALL("All", null),
+        DOWNLOADING("Downloading", List.of(TorrentState.DOWNLOADING, TorrentState.FETCHING_METADATA,
+                TorrentState.CHECKING)),
+        SEEDING("Seeding", List.of(TorrentState.SEEDING)),
+        COMPLETED("Completed", List.of(TorrentState.SEEDING, TorrentState.FINISHED)),
+        PAUSED("Paused", List.of(TorrentState.PAUSED)),
+        ERROR("Errors", List.of(TorrentState.ERROR));
+
+        final String label;
+        final List<TorrentState> states;
+
+        Show(String label, List<TorrentState> states) {
+            this.label = label;
+            this.states = states;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final transient Services services;
+    private final transient Tasks tasks;
+    private final TorrentTableModel model = new TorrentTableModel();
+    private final JTable table = new JTable(model);
+    private final TableRowSorter<TorrentTableModel> sorter = new TableRowSorter<>(model);
+    private final JTextField filterText = new JTextField(18);
+    private final JComboBox<Show> filterState = new JComboBox<>(Show.values());
+    private final DetailsPanel details;
+    private final transient SpeedHistory history = new SpeedHistory(240);
+    private final JLabel statusSpeeds = new JLabel();
+    private final JLabel statusWallet = new JLabel("Wallet: …");
+    private final JLabel statusChain = new JLabel("Chain: …");
+    private final JLabel statusPayment = new JLabel();
+    private final JLabel statusPort = new JLabel();
+    private final PaymentMenu paymentMenu;
+    private transient Snapshot snapshot = Snapshot.EMPTY;
+    private transient WalletState wallet = WalletState.UNKNOWN;
+    private WalletDialog walletDialog;
+
+    public MainWindow(Services services, Tasks tasks) {
+        super("Web3Torrent");
+        this.services = services;
+        this.tasks = tasks;
+        this.details = new DetailsPanel(services, history);
+        this.paymentMenu = new PaymentMenu(this, services, tasks);
+        setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                quit();
+            }
+        });
+        setJMenuBar(menus());
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(toolbar(), BorderLayout.NORTH);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, tablePane(), details);
+        split.setResizeWeight(0.6);
+        split.setBorder(BorderFactory.createEmptyBorder());
+        JPanel content = new JPanel(new BorderLayout());
+        content.add(top, BorderLayout.NORTH);
+        content.add(split, BorderLayout.CENTER);
+        content.add(statusBar(), BorderLayout.SOUTH);
+        setContentPane(content);
+        TransferHandler drop = new DropHandler();
+        content.setTransferHandler(drop);
+        table.setTransferHandler(drop);
+        table.setFillsViewportHeight(true);
+        setMinimumSize(new Dimension(900, 560));
+        setSize(new Dimension(1280, 800));
+        setLocationByPlatform(true);
+        apply(Snapshot.EMPTY);
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    private JMenuBar menus() {
+        JMenuBar bar = new JMenuBar();
+        JMenu file = new JMenu("File");
+        file.setMnemonic(KeyEvent.VK_F);
+        file.add(item(action("Open torrent…", this::openTorrentFile), KeyEvent.VK_O));
+        file.add(item(action("Add magnet link…", () -> showAddDialog(null)), KeyEvent.VK_U));
+        file.add(item(action("Create and seed…", this::showCreateDialog), KeyEvent.VK_N));
+        file.addSeparator();
+        file.add(item(action("Settings…", this::showSettings), KeyEvent.VK_COMMA));
+        file.addSeparator();
+        file.add(item(action("Quit", this::quit), KeyEvent.VK_Q));
+        bar.add(file);
+
+        JMenu torrent = new JMenu("Torrent");
+        torrent.setMnemonic(KeyEvent.VK_T);
+        torrent.add(action("Resume", this::resumeSelected));
+        torrent.add(action("Pause", this::pauseSelected));
+        torrent.addSeparator();
+        torrent.add(action("Copy magnet link", this::copyMagnet));
+        torrent.add(action("Add peer…", this::addPeer));
+        torrent.addSeparator();
+        torrent.add(action("Remove", () -> removeSelected(false)));
+        torrent.add(action("Remove and delete data", () -> removeSelected(true)));
+        bar.add(torrent);
+
+        JMenu walletMenu = new JMenu("Wallet");
+        walletMenu.setMnemonic(KeyEvent.VK_W);
+        walletMenu.add(item(action("Wallet and channels…", this::showWallet), KeyEvent.VK_W));
+        bar.add(walletMenu);
+
+        bar.add(paymentMenu);
+
+        JMenu view = new JMenu("View");
+        view.setMnemonic(KeyEvent.VK_V);
+        view.add(action("Light theme", () -> Theme.apply(false)));
+        view.add(action("Dark theme", () -> Theme.apply(true)));
+        bar.add(view);
+        return bar;
+    }
+
+    private static JMenuItem item(Action action, int key) {
+        JMenuItem item = new JMenuItem(action);
+        item.setAccelerator(KeyStroke.getKeyStroke(key, java.awt.Toolkit.getDefaultToolkit()
+                .getMenuShortcutKeyMaskEx()));
+        return item;
+    }
+
+    static Action action(String name, Runnable run) {
+        return new AbstractAction(name) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                run.run();
+            }
+        };
+    }
+
+    private JComponent toolbar() {
+        JToolBar bar = new JToolBar();
+        bar.setFloatable(false);
+        bar.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
+        bar.add(button("＋ Open", "Open a .torrent file", this::openTorrentFile));
+        bar.add(button("🔗 Magnet", "Add a magnet link", () -> showAddDialog(null)));
+        bar.add(button("⬆ Create", "Create a torrent from a file or folder and seed it", this::showCreateDialog));
+        bar.addSeparator();
+        bar.add(button("▶ Resume", "Resume the selected torrents", this::resumeSelected));
+        bar.add(button("⏸ Pause", "Pause the selected torrents", this::pauseSelected));
+        bar.add(button("✕ Remove", "Remove the selected torrents (the data stays)", () -> removeSelected(false)));
+        bar.addSeparator();
+        bar.add(button("Ξ Wallet", "Wallet, balance and channels", this::showWallet));
+        bar.add(button("⚙ Settings", "Ports, limits, chain, default price", this::showSettings));
+        bar.add(Box.createHorizontalGlue());
+        filterText.putClientProperty("JTextField.placeholderText", "Filter by name or info-hash");
+        filterText.putClientProperty("JTextField.showClearButton", true);
+        filterText.setMaximumSize(new Dimension(260, 30));
+        filterText.setName("filter");
+        filterText.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                refilter();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                refilter();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                refilter();
+            }
+        });
+        filterState.setMaximumSize(new Dimension(140, 30));
+        filterState.addActionListener(e -> refilter());
+        bar.add(filterState);
+        bar.add(Box.createHorizontalStrut(6));
+        bar.add(filterText);
+        return bar;
+    }
+
+    private static javax.swing.JButton button(String text, String tip, Runnable run) {
+        javax.swing.JButton b = new javax.swing.JButton(action(text, run));
+        b.setToolTipText(tip);
+        b.setFocusable(false);
+        b.setName(text.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT));
+        return b;
+    }
+
+    private JComponent tablePane() {
+        table.setName("torrents");
+        table.setRowSorter(sorter);
+        table.setRowHeight(26);
+        table.setShowHorizontalLines(false);
+        table.setIntercellSpacing(new Dimension(0, 0));
+        table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
+        table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
+        int[] widths = {320, 80, 130, 110, 90, 90, 55, 55, 75, 100, 100, 60};
+        for (Column c : Column.values()) {
+            TableColumn col = table.getColumnModel().getColumn(c.ordinal());
+            col.setPreferredWidth(widths[c.ordinal()]);
+            switch (c) {
+                case SIZE -> col.setCellRenderer(Renderers.size());
+                case PROGRESS -> col.setCellRenderer(new Renderers.Progress());
+                case STATE -> col.setCellRenderer(new Renderers.State());
+                case DOWN, UP -> col.setCellRenderer(Renderers.speed());
+                case ETA -> col.setCellRenderer(Renderers.duration());
+                case PAID, EARNED -> col.setCellRenderer(Renderers.wei());
+                case RATIO -> col.setCellRenderer(Renderers.ratio());
+                default -> {
+                }
+            }
+        }
+        table.getSelectionModel().addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) {
+                showDetails();
+            }
+        });
+        table.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                popup(e);
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                popup(e);
+            }
+        });
+        JScrollPane scroll = new JScrollPane(table);
+        scroll.setBorder(BorderFactory.createMatteBorder(1, 0, 1, 0, javax.swing.UIManager.getColor("Component.borderColor")));
+        return scroll;
+    }
+
+    private void popup(MouseEvent e) {
+        if (!e.isPopupTrigger()) {
+            return;
+        }
+        int row = table.rowAtPoint(e.getPoint());
+        if (row >= 0 && !table.isRowSelected(row)) {
+            table.setRowSelectionInterval(row, row);
+        }
+        JPopupMenu menu = new JPopupMenu();
+        menu.add(action("Resume", this::resumeSelected));
+        menu.add(action("Pause", this::pauseSelected));
+        menu.add(action("Copy magnet link", this::copyMagnet));
+        menu.addSeparator();
+        menu.add(action("Remove", () -> removeSelected(false)));
+        menu.add(action("Remove and delete data", () -> removeSelected(true)));
+        menu.show(table, e.getX(), e.getY());
+    }
+
+    private JComponent statusBar() {
+        JPanel bar = new JPanel();
+        bar.setLayout(new javax.swing.BoxLayout(bar, javax.swing.BoxLayout.X_AXIS));
+        bar.setBorder(BorderFactory.createEmptyBorder(4, 10, 4, 10));
+        statusSpeeds.setName("status.speeds");
+        statusWallet.setName("status.wallet");
+        statusChain.setName("status.chain");
+        statusPayment.setName("status.payment");
+        statusWallet.setCursor(java.awt.Cursor.getPredefinedCursor(java.awt.Cursor.HAND_CURSOR));
+        statusWallet.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                showWallet();
+            }
+        });
+        bar.add(statusSpeeds);
+        bar.add(sep());
+        bar.add(statusPort);
+        bar.add(Box.createHorizontalGlue());
+        bar.add(statusPayment);
+        bar.add(sep());
+        bar.add(statusChain);
+        bar.add(sep());
+        bar.add(statusWallet);
+        return bar;
+    }
+
+    private static JComponent sep() {
+        JSeparator s = new JSeparator(SwingConstants.VERTICAL);
+        s.setMaximumSize(new Dimension(12, 18));
+        s.setPreferredSize(new Dimension(12, 18));
+        return s;
+    }
+
+    // ---------------------------------------------------------------- updates (EDT)
+
+    /** Shows a new snapshot: called on the event dispatch thread twice a second. */
+    public void apply(Snapshot s) {
+        snapshot = s;
+        List<InfoHash> selected = selectedHashes();
+        model.update(s.rows());
+        if (!selected.isEmpty() && table.getSelectedRowCount() == 0) {
+            for (InfoHash h : selected) {
+                int m = model.indexOf(h);
+                if (m >= 0) {
+                    int v = table.convertRowIndexToView(m);
+                    if (v >= 0) {
+                        table.addRowSelectionInterval(v, v);
+                    }
+                }
+            }
+        }
+        history.add(s.downloadRate(), s.uploadRate());
+        statusSpeeds.setText("↓ " + orZero(Format.speed(s.downloadRate())) + "   ↑ "
+                + orZero(Format.speed(s.uploadRate())));
+        statusPort.setText(s.engineMissing() ? "Torrent engine not running"
+                : s.listenPort() > 0 ? "Port " + s.listenPort() : "Not listening");
+        statusPayment.setText("Strategy: " + s.strategy().map(InstalledService::name).orElse("none")
+                + "   Pricing: " + s.pricing().map(InstalledService::name).orElse("none"));
+        setTitle(titleFor(s));
+        showDetails();
+    }
+
+    private static String orZero(String speed) {
+        return speed.isEmpty() ? "0 B/s" : speed;
+    }
+
+    private static String titleFor(Snapshot s) {
+        if (s.downloadRate() > 0 || s.uploadRate() > 0) {
+            return "Web3Torrent — ↓ " + orZero(Format.speed(s.downloadRate())) + "  ↑ "
+                    + orZero(Format.speed(s.uploadRate()));
+        }
+        return "Web3Torrent";
+    }
+
+    /** Shows the wallet as last read from the chain. */
+    public void apply(WalletState w) {
+        wallet = w;
+        if (!w.available()) {
+            statusWallet.setText("Wallet: not running");
+        } else if (w.address().isEmpty()) {
+            statusWallet.setText("Wallet: none — click to create one");
+        } else {
+            statusWallet.setText("Ξ " + (w.balance() == null ? "…" : Format.wei(w.balance())) + "  "
+                    + Format.shortAddress(w.address().get()) + (w.unlocked() ? "" : " (locked)"));
+        }
+        statusWallet.setToolTipText(w.address().orElse(null));
+        if (w.error() != null) {
+            statusChain.setText("Chain: unreachable");
+            statusChain.setToolTipText(w.error());
+        } else if (w.chain() != null) {
+            statusChain.setText("Chain " + w.chain().chainId() + (w.chain().embedded() ? " (embedded)" : "")
+                    + " · " + w.chain().rpcUrl());
+            statusChain.setToolTipText("Adjudicator " + w.chain().adjudicator());
+        } else {
+            statusChain.setText("Chain: —");
+        }
+        details.apply(w);
+        if (walletDialog != null && walletDialog.isShowing()) {
+            walletDialog.apply(w);
+        }
+    }
+
+    private void showDetails() {
+        int v = table.getSelectedRow();
+        details.show(v < 0 ? null : model.row(table.convertRowIndexToModel(v)));
+    }
+
+    private void refilter() {
+        Show show = (Show) filterState.getSelectedItem();
+        String text = filterText.getText();
+        sorter.setRowFilter(new RowFilter<TorrentTableModel, Integer>() {
+            @Override
+            public boolean include(Entry<? extends TorrentTableModel, ? extends Integer> entry) {
+                TorrentRow r = entry.getModel().row(entry.getIdentifier());
+                return TorrentTableModel.matches(r, text, show == null ? null : show.states);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    private List<InfoHash> selectedHashes() {
+        List<InfoHash> out = new ArrayList<>();
+        for (int v : table.getSelectedRows()) {
+            int m = table.convertRowIndexToModel(v);
+            if (m >= 0 && m < model.getRowCount()) {
+                out.add(model.row(m).status().infoHash());
+            }
+        }
+        return out;
+    }
+
+    private void onSelected(String what, java.util.function.Consumer<Torrent> action) {
+        List<InfoHash> hashes = selectedHashes();
+        if (hashes.isEmpty()) {
+            return;
+        }
+        tasks.run(this, what, () -> {
+            var engine = services.engine().orElseThrow(() -> new IllegalStateException(
+                    "The torrent engine is not running."));
+            for (InfoHash h : hashes) {
+                engine.find(h).ifPresent(action);
+            }
+            return null;
+        }, r -> {
+        });
+    }
+
+    void pauseSelected() {
+        onSelected("Pausing", Torrent::pause);
+    }
+
+    void resumeSelected() {
+        onSelected("Resuming", Torrent::resume);
+    }
+
+    void removeSelected(boolean deleteData) {
+        List<InfoHash> hashes = selectedHashes();
+        if (hashes.isEmpty()) {
+            return;
+        }
+        String question = deleteData
+                ? "Remove " + hashes.size() + " torrent(s) and delete their downloaded files?"
+                : "Remove " + hashes.size() + " torrent(s)? The downloaded files stay on disk.";
+        if (JOptionPane.showConfirmDialog(this, question, "Remove", JOptionPane.OK_CANCEL_OPTION,
+                deleteData ? JOptionPane.WARNING_MESSAGE : JOptionPane.QUESTION_MESSAGE) != JOptionPane.OK_OPTION) {
+            return;
+        }
+        tasks.run(this, "Removing the torrent", () -> {
+            var engine = services.engine().orElseThrow(() -> new IllegalStateException(
+                    "The torrent engine is not running."));
+            for (InfoHash h : hashes) {
+                engine.remove(h, deleteData);
+            }
+            return null;
+        }, r -> {
+        });
+    }
+
+    void copyMagnet() {
+        int v = table.getSelectedRow();
+        if (v < 0) {
+            return;
+        }
+        TorrentRow r = model.row(table.convertRowIndexToModel(v));
+        String magnet = r.metainfo().map(m -> org.web3torrent.torrent.metainfo.MagnetLink.of(m).toUri())
+                .orElse("magnet:?xt=urn:btih:" + r.status().infoHash().hex());
+        java.awt.Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(magnet), null);
+    }
+
+    /** Dials a peer a person knows (host:port), for a swarm without tracker. */
+    void addPeer() {
+        List<InfoHash> hashes = selectedHashes();
+        if (hashes.isEmpty()) {
+            return;
+        }
+        String text = JOptionPane.showInputDialog(this, "Peer address (host:port):", "Add peer",
+                JOptionPane.PLAIN_MESSAGE);
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        tasks.run(this, "Adding the peer", () -> {
+            String t = text.trim();
+            int colon = t.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("Write the peer as host:port, for example 192.168.1.5:6881.");
+            }
+            int port = Integer.parseInt(t.substring(colon + 1));
+            var address = new java.net.InetSocketAddress(t.substring(0, colon).replace("[", "").replace("]", ""),
+                    port);
+            if (address.isUnresolved()) {
+                throw new IllegalArgumentException("The host " + address.getHostString() + " is unknown.");
+            }
+            var engine = services.engine().orElseThrow(() -> new IllegalStateException(
+                    "The torrent engine is not running."));
+            for (InfoHash h : hashes) {
+                engine.find(h).ifPresent(tor -> tor.connect(address));
+            }
+            return null;
+        }, r -> {
+        });
+    }
+
+    void openTorrentFile() {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setFileFilter(new FileNameExtensionFilter("Torrent files (*.torrent)", "torrent"));
+        if (chooser.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) {
+            showAddDialog(chooser.getSelectedFile().getAbsolutePath());
+        }
+    }
+
+    /** Opens the add dialog for a .torrent path or magnet text (null: empty). */
+    public AddTorrentDialog showAddDialog(String source) {
+        AddTorrentDialog dialog = new AddTorrentDialog(this, services, tasks, source);
+        dialog.setVisible(true);
+        return dialog;
+    }
+
+    public CreateTorrentDialog showCreateDialog() {
+        CreateTorrentDialog dialog = new CreateTorrentDialog(this, services, tasks);
+        dialog.setVisible(true);
+        return dialog;
+    }
+
+    public WalletDialog showWallet() {
+        if (walletDialog == null) {
+            walletDialog = new WalletDialog(this, services, tasks);
+        }
+        walletDialog.apply(wallet);
+        walletDialog.setVisible(true);
+        return walletDialog;
+    }
+
+    public SettingsDialog showSettings() {
+        SettingsDialog dialog = new SettingsDialog(this, services, tasks);
+        dialog.setVisible(true);
+        return dialog;
+    }
+
+    /** Closes the window and stops the application, off the event dispatch thread. */
+    void quit() {
+        dispose();
+        Thread t = new Thread(services.exit(), "w3t-ui-exit");
+        t.start();
+    }
+
+    // ---------------------------------------------------------------- for tests and screenshots
+
+    public JTable table() {
+        return table;
+    }
+
+    public TorrentTableModel model() {
+        return model;
+    }
+
+    public DetailsPanel details() {
+        return details;
+    }
+
+    public JLabel walletLabel() {
+        return statusWallet;
+    }
+
+    public JLabel paymentLabel() {
+        return statusPayment;
+    }
+
+    public PaymentMenu paymentMenu() {
+        return paymentMenu;
+    }
+
+    /** Selects a torrent's row, if shown. */
+    public void select(InfoHash h) {
+        int m = model.indexOf(h);
+        if (m >= 0) {
+            int v = table.convertRowIndexToView(m);
+            table.setRowSelectionInterval(v, v);
+        }
+    }
+
+    public void filter(String text) {
+        filterText.setText(text);
+    }
+
+    Optional<TorrentRow> row(InfoHash h) {
+        int m = model.indexOf(h);
+        return m < 0 ? Optional.empty() : Optional.of(model.row(m));
+    }
+
+    /** Drops of .torrent files and magnet text open the add dialog. */
+    private final class DropHandler extends TransferHandler {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean canImport(TransferSupport support) {
+            return support.isDataFlavorSupported(DataFlavor.javaFileListFlavor)
+                    || support.isDataFlavorSupported(DataFlavor.stringFlavor);
+        }
+
+        @Override
+        public boolean importData(TransferSupport support) {
+            try {
+                if (support.isDataFlavorSupported(DataFlavor.javaFileListFlavor)) {
+                    @SuppressWarnings("unchecked")
+                    List<File> files = (List<File>) support.getTransferable()
+                            .getTransferData(DataFlavor.javaFileListFlavor);
+                    List<String> torrents = files.stream().map(File::getAbsolutePath)
+                            .filter(p -> p.toLowerCase(java.util.Locale.ROOT).endsWith(".torrent")).toList();
+                    if (torrents.isEmpty()) {
+                        return false;
+                    }
+                    SwingUtilities.invokeLater(() -> torrents.forEach(MainWindow.this::showAddDialog));
+                    return true;
+                }
+                String text = ((String) support.getTransferable().getTransferData(DataFlavor.stringFlavor)).trim();
+                if (text.startsWith("magnet:") || text.endsWith(".torrent")) {
+                    SwingUtilities.invokeLater(() -> showAddDialog(text.startsWith("file:")
+                            ? Path.of(java.net.URI.create(text)).toString() : text));
+                    return true;
+                }
+                return false;
+            } catch (Exception e) {
+                Tasks.showError(MainWindow.this, "Adding the dropped torrent", e);
+                return false;
+            }
+        }
+    }
+
+    static Font bold(Font f) {
+        return f.deriveFont(Font.BOLD);
+    }
+}
