@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.utils.Numeric;
 import org.web3torrent.channel.internal.contract.AdjudicatorAbi;
 import org.web3torrent.channel.internal.contract.TestTokenAbi;
@@ -98,10 +99,24 @@ public final class Web3jChain implements Chain {
         return Numeric.toBigInt(call(Hex.address(token), TestTokenAbi.balanceOf(address), "token balance"));
     }
 
+    /**
+     * The timestamp the next block will have where the node says so (the pending block), else the latest
+     * block's. On an idle anvil with instant mining no block is mined while nobody transacts, so the
+     * latest block's time stands still while a challenge waits for its timeout; the pending block's moves
+     * with the clock, and is the time the withdrawal transaction will be judged by.
+     */
     @Override
     public long chainTime() {
-        return rpc.send(rpc.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false), "latest block")
-                .getBlock().getTimestamp().longValueExact();
+        long latest = rpc.send(rpc.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false),
+                "latest block").getBlock().getTimestamp().longValueExact();
+        try {
+            EthBlock.Block pending = rpc.send(rpc.web3j().ethGetBlockByNumber(DefaultBlockParameterName.PENDING,
+                    false), "pending block").getBlock();
+            return pending == null || pending.getTimestamp() == null ? latest
+                    : Math.max(latest, pending.getTimestamp().longValueExact());
+        } catch (ChainException e) {
+            return latest;
+        }
     }
 
     @Override

@@ -332,6 +332,22 @@ class Web3jChainTest {
     }
 
     @Test
+    void chainTimeMovesWithTheClockOnAnIdleChainSoAChallengeCanTimeOutWithoutTraffic() throws Exception {
+        FixedPart fixed = funded(100, 0, 2);
+        State s = state(fixed, eth(alice.getAddress(), 100, bob.getAddress(), 0), 1, false);
+        aliceChain.challenge(List.of(), signedByAll(s, alice, bob), ChallengeSignatures.sign(s, alice.getEcKeyPair()));
+        long finalizesAt = aliceChain.channelStatus(fixed.channelId()).finalizesAt();
+        // No block is mined from here on until the chain says the challenge is over.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (aliceChain.chainTime() < finalizesAt) {
+            assertThat(System.nanoTime()).as("chain time never reached the timeout").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        aliceChain.transferAllAssets(fixed.channelId(), s.outcome(), s.hash());
+        assertThat(aliceChain.holdings(ETH, fixed.channelId())).isZero();
+    }
+
+    @Test
     void aDeadEndpointGivesAClearError() {
         try (Rpc dead = Rpc.open("http://127.0.0.1:1", java.time.Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> Web3jChain.chainId(dead)).isInstanceOf(ChainException.class)
