@@ -43,6 +43,10 @@ public final class Challenge {
     public static Step onRegistered(Channel ch, long turnNum, String stateHash, long finalizesAt, String challenger,
                                     Signer me) {
         SignedState recorded = find(ch, stateHash);
+        if (ch.status() == ChannelStatus.CHALLENGED && ch.finalizesAt() == finalizesAt && recorded != null
+                && recorded.equals(ch.onChain())) {
+            return new Step(ch, List.of(), WaitingFor.CHALLENGE_TIMEOUT); // the same event seen twice
+        }
         Channel after = ch.withStatus(ChannelStatus.CHALLENGED).withFinalizesAt(finalizesAt).withOnChain(recorded);
         List<Effect> effects = new ArrayList<>();
         if (!challenger.equals(me.address())) {

@@ -241,7 +241,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     /** Feeds a chain event (from the transaction runner) to the engine thread. */
     public void onChainEvent(ChainEvent e) {
-        thread.execute(() -> {
+        onEngine(() -> {
             Channel ch = channels.get(e.channelId());
             if (ch == null) {
                 return;
@@ -302,6 +302,11 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         if (!staleRetransmission) {
             messenger.send(from, MessageCodec.encode(ChannelMessage.reject(channelId, turn, reason)));
         }
+    }
+
+    /** The whole channel record, read on the engine thread (tests). */
+    Channel snapshot(String channelId) throws Exception {
+        return thread.submit(() -> require(channelId)).get(30, TimeUnit.SECONDS);
     }
 
     private void handle(String from, ChannelMessage m) {

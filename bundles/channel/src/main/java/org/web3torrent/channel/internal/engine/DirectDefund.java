@@ -72,6 +72,9 @@ public final class DirectDefund {
 
     /** The adjudicator finalised the channel: the payer (or whoever concluded) pays out. */
     public static Step onConcluded(Channel ch, long finalizesAt) {
+        if (ch.status() == ChannelStatus.WITHDRAWING || ch.status() == ChannelStatus.CLOSED) {
+            return new Step(ch, List.of(), WaitingFor.WITHDRAWAL); // the same event seen twice
+        }
         SignedState fin = ch.supported();
         Channel after = ch.withStatus(ChannelStatus.WITHDRAWING).withFinalizesAt(finalizesAt).withOnChain(fin);
         List<Effect> effects = new ArrayList<>();

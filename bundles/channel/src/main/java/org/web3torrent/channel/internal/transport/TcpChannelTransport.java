@@ -180,7 +180,10 @@ public final class TcpChannelTransport implements ChannelMessenger, AutoCloseabl
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (group.isShuttingDown()) {
+            return;
+        }
         if (server != null) {
             server.close().syncUninterruptibly();
         }

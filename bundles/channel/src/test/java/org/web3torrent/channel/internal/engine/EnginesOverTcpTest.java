@@ -130,6 +130,8 @@ class EnginesOverTcpTest {
                 ProtocolTableTest.payment(base, base.turnNum() + 1, d - 1, 1, false, Pair.ALICE_KEY),
                 ProtocolTableTest.payment(base, base.turnNum() + 1, d, d, false, Pair.ALICE_KEY))) {
             bob.engine().deliver(from, MessageCodec.encode(ChannelMessage.of(ChannelMessage.Type.PAYMENT, bad)));
+            bob.engine().sync(); // one at a time: a burst is judged by its newest state (see Payments.receiveBurst)
+            assertThat(bob.engine().channel(id).orElseThrow()).isEqualTo(before);
         }
         // a message claiming to come from a stranger
         bob.engine().deliver(Signatures.addressOf(Pair.MALLORY_KEY), MessageCodec.encode(ChannelMessage.of(

@@ -1,0 +1,167 @@
+package org.web3torrent.channel.internal.engine;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelListener;
+import org.web3torrent.channel.api.ChannelMessenger;
+import org.web3torrent.channel.api.ChannelService;
+import org.web3torrent.channel.api.PaymentReceipt;
+import org.web3torrent.channel.internal.chain.ChainConnection;
+import org.web3torrent.channel.internal.store.JournalChannelStore;
+
+/**
+ * The {@link ChannelService} of the running application: the engine with its journal under
+ * {@code <data>/channels}, the wallet's key and chain from {@link ChainConnection}, and every registered
+ * {@link ChannelMessenger} as carriers. The engine starts on first use (unlocking the wallet and reaching
+ * the chain may block), so the framework starts fast.
+ */
+@Component(service = ChannelService.class, immediate = true)
+public final class ChannelServiceComponent implements ChannelService, ChannelMessenger {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelServiceComponent.class);
+    static final long CHALLENGE_DURATION = 3600;
+
+    private final ChainConnection connection;
+    private final Path directory;
+    private final List<ChannelMessenger> messengers = new CopyOnWriteArrayList<>();
+    private final List<ChannelListener> pendingListeners = new CopyOnWriteArrayList<>();
+    private ChannelEngine engine;
+
+    @Activate
+    public ChannelServiceComponent(BundleContext context,
+                                   @Reference(service = ChainConnection.class) ChainConnection connection) {
+        this(connection, dataDirectory(context).resolve("channels"));
+    }
+
+    public ChannelServiceComponent(ChainConnection connection, Path directory) {
+        this.connection = connection;
+        this.directory = directory;
+    }
+
+    private static Path dataDirectory(BundleContext context) {
+        String data = context.getProperty("web3torrent.data");
+        return Path.of(data != null ? data : System.getProperty("user.home") + "/.web3torrent");
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addMessenger(ChannelMessenger messenger) {
+        messengers.add(messenger);
+    }
+
+    void removeMessenger(ChannelMessenger messenger) {
+        messengers.remove(messenger);
+    }
+
+    private synchronized ChannelEngine engine() {
+        if (engine == null) {
+            LOG.info("starting the channel engine, journal in {}", directory);
+            engine = new ChannelEngine(connection.keyPair(), new JournalChannelStore(directory), this,
+                    new ChainBridge(connection.chain(), 1000), CHALLENGE_DURATION);
+            pendingListeners.forEach(engine::addListener);
+        }
+        return engine;
+    }
+
+    @Deactivate
+    public synchronized void deactivate() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+
+    // ChannelMessenger: the engine sends through whichever registered carrier reaches the peer
+
+    @Override
+    public boolean reaches(String peer) {
+        return messengers.stream().anyMatch(m -> m.reaches(peer));
+    }
+
+    @Override
+    public boolean send(String peer, byte[] message) {
+        for (ChannelMessenger m : messengers) {
+            if (m.reaches(peer) && m.send(peer, message)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ChannelService
+
+    @Override
+    public String address() {
+        return engine().address();
+    }
+
+    @Override
+    public CompletableFuture<ChannelInfo> open(String counterparty, BigInteger deposit) {
+        return engine().open(counterparty, deposit);
+    }
+
+    @Override
+    public CompletableFuture<PaymentReceipt> pay(String channelId, BigInteger amount) {
+        return engine().pay(channelId, amount);
+    }
+
+    @Override
+    public CompletableFuture<ChannelInfo> close(String channelId) {
+        return engine().close(channelId);
+    }
+
+    @Override
+    public CompletableFuture<ChannelInfo> challenge(String channelId) {
+        return engine().challenge(channelId);
+    }
+
+    @Override
+    public List<ChannelInfo> channels() {
+        return engine().channels();
+    }
+
+    @Override
+    public Optional<ChannelInfo> channel(String channelId) {
+        return engine().channel(channelId);
+    }
+
+    @Override
+    public synchronized void addListener(ChannelListener listener) {
+        if (engine == null) {
+            pendingListeners.add(listener);
+        } else {
+            engine.addListener(listener);
+        }
+    }
+
+    @Override
+    public synchronized void removeListener(ChannelListener listener) {
+        pendingListeners.remove(listener);
+        if (engine != null) {
+            engine.removeListener(listener);
+        }
+    }
+
+    @Override
+    public void deliver(String fromPeer, byte[] message) {
+        engine().deliver(fromPeer, message);
+    }
+
+    @Override
+    public void connected(String peer) {
+        engine().connected(peer);
+    }
+}
