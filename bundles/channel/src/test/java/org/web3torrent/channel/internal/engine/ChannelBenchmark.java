@@ -87,8 +87,62 @@ public final class ChannelBenchmark {
             at.close();
             bt.close();
             chain.close();
+        }
+        try {
+            if (!Boolean.getBoolean("bench.skipChain")) {
+                onAnvil(dir);
+            }
+        } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Open-to-funded and close-to-withdrawn on a real anvil (instant mining), medians of a few rounds. */
+    static void onAnvil(Path dir) throws Exception {
+        try (org.web3torrent.channel.internal.anvil.TestAnvil anvil = org.web3torrent.channel.internal.anvil.TestAnvil.start()) {
+            var aliceCredentials = org.web3torrent.channel.internal.anvil.DevAccounts.account(1);
+            var bobCredentials = org.web3torrent.channel.internal.anvil.DevAccounts.account(2);
+            var aliceChain = anvil.chainFor(aliceCredentials);
+            var bobChain = anvil.chainFor(bobCredentials);
+            TcpChannelTransport at = new TcpChannelTransport(Signatures.addressOf(aliceCredentials.getEcKeyPair()));
+            TcpChannelTransport bt = new TcpChannelTransport(Signatures.addressOf(bobCredentials.getEcKeyPair()));
+            ChainBridge aliceBridge = new ChainBridge(aliceChain, 100);
+            ChannelEngine alice = new ChannelEngine(aliceCredentials.getEcKeyPair(),
+                    new JournalChannelStore(dir.resolve("anvil-alice")), at, aliceBridge, 60);
+            ChannelEngine bob = new ChannelEngine(bobCredentials.getEcKeyPair(),
+                    new JournalChannelStore(dir.resolve("anvil-bob")), bt, new ChainBridge(bobChain, 100), 60);
+            at.deliverTo(alice);
+            bt.deliverTo(bob);
+            try {
+                at.connect(bt.listen("127.0.0.1", 0)).get(10, TimeUnit.SECONDS);
+                int rounds = 5;
+                long[] open = new long[rounds];
+                long[] close = new long[rounds];
+                java.math.BigInteger gas = java.math.BigInteger.ZERO;
+                for (int i = 0; i < rounds; i++) {
+                    long t = System.nanoTime();
+                    String id = alice.open(bob.address(), BigInteger.TEN.pow(16)).get(60, TimeUnit.SECONDS).channelId();
+                    open[i] = System.nanoTime() - t;
+                    alice.pay(id, BigInteger.TEN.pow(15)).get(10, TimeUnit.SECONDS);
+                    t = System.nanoTime();
+                    alice.close(id).get(60, TimeUnit.SECONDS);
+                    close[i] = System.nanoTime() - t;
+                    gas = gas.add(aliceBridge.feesPaid(id));
+                }
+                Arrays.sort(open);
+                Arrays.sort(close);
+                System.out.printf("open_to_funded: %.1f ms%n", open[rounds / 2] / 1e6);
+                System.out.printf("close_to_withdrawn: %.1f ms%n", close[rounds / 2] / 1e6);
+                System.out.printf("payer_gas_per_channel: %s wei%n", gas.divide(BigInteger.valueOf(rounds)));
+            } finally {
+                alice.close();
+                bob.close();
+                at.close();
+                bt.close();
+                aliceChain.close();
+                bobChain.close();
             }
         }
     }
