@@ -25,6 +25,9 @@ public interface PaymentCatalog {
     /** The active strategy; empty only while none is installed (for example mid-update of the only one). */
     Optional<PaymentStrategy> activeStrategy();
 
+    /** The installed strategy of that name, whether active or not. */
+    Optional<PaymentStrategy> strategy(String name);
+
     /** The active pricing policy; empty only while none is installed. */
     Optional<PricingPolicy> activePricing();
 

@@ -110,6 +110,11 @@ public class PaymentCatalogComponent implements PaymentCatalog {
     }
 
     @Override
+    public Optional<PaymentStrategy> strategy(String name) {
+        return strategies.named(name);
+    }
+
+    @Override
     public Optional<PricingPolicy> activePricing() {
         return pricing.active();
     }

@@ -53,6 +53,12 @@ final class Shelf<T> {
         return ActiveChoice.choose(entries.values().stream().map(Entry::candidate).toList(), pinned);
     }
 
+    Optional<T> named(String name) {
+        return entries.values().stream().filter(e -> e.candidate().name().equals(name))
+                .sorted((a, b) -> ActiveChoice.PRIORITY.compare(a.candidate(), b.candidate()))
+                .map(Entry::service).findFirst();
+    }
+
     Optional<T> active() {
         return activeCandidate().map(c -> entries.get(c.serviceId())).map(Entry::service);
     }

@@ -6,30 +6,50 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.web3torrent.payment.api.PaymentSnapshot;
 import org.web3torrent.payment.api.PaymentStrategy;
 
 /**
- * What this node, buying, has been quoted, has paid and has received from one seller (an Ethereum
- * address, over every torrent and connection). It pays only for pieces the seller quoted, oldest quote
- * first, and the rule that protects the buyer holds whatever the strategy asks: never more than the
- * seller's credit window of pieces paid and not yet received, never past the budget. A seller that takes
- * money and sends nothing therefore costs at most one window. Thread-safe.
+ * What this node, buying, has been quoted, has paid and has received from one seller on one torrent. It
+ * pays only for pieces the seller quoted: first what it received on the seller's credit (a debt), then,
+ * oldest quote first, as many pieces ahead as the strategy asks. The rule that protects the buyer holds
+ * whatever the strategy asks: never more than the seller's credit window of pieces paid and not yet
+ * received, never past the budget. A seller that takes money and sends nothing therefore costs at most
+ * one window. Thread-safe.
  */
 public final class BuyerLedger {
 
-    /** Pieces to pay for now and their total. */
-    public record Payment(List<PieceKey> pieces, BigInteger amount) {
-        public static final Payment NONE = new Payment(List.of(), BigInteger.ZERO);
+    /** A piece and the price it was quoted at. */
+    public record Priced(PieceKey piece, BigInteger price) {
+    }
+
+    /** Pieces to pay for now, each at its quoted price. */
+    public record Payment(List<Priced> items) {
+        public static final Payment NONE = new Payment(List.of());
+
+        public Payment {
+            items = List.copyOf(items);
+        }
 
         public boolean isEmpty() {
-            return pieces.isEmpty();
+            return items.isEmpty();
+        }
+
+        public BigInteger amount() {
+            return items.stream().map(Priced::price).reduce(BigInteger.ZERO, BigInteger::add);
+        }
+
+        public List<Integer> pieceNumbers() {
+            return items.stream().map(i -> i.piece().piece()).toList();
         }
     }
 
     private final Map<PieceKey, BigInteger> unpaidQuotes = new LinkedHashMap<>();
+    /** Pieces received on the seller's credit and not yet paid: a debt, paid before anything ahead. */
+    private final Map<PieceKey, BigInteger> owed = new LinkedHashMap<>();
     private final Map<PieceKey, BigInteger> paidPending = new LinkedHashMap<>();
     private final Set<PieceKey> received = new HashSet<>();
     private BigInteger paid = BigInteger.ZERO;
@@ -50,8 +70,8 @@ public final class BuyerLedger {
     }
 
     /**
-     * A piece this seller sent passed its hash check. Counted once; a piece it never quoted (free, or
-     * served before any quote) is worth nothing here.
+     * A piece this seller sent passed its hash check. Counted once; a piece it never quoted (free) is
+     * worth nothing here; one it quoted and we had not paid becomes a debt.
      */
     public synchronized void onVerified(PieceKey piece) {
         if (!received.add(piece)) {
@@ -60,6 +80,9 @@ public final class BuyerLedger {
         BigInteger price = paidPending.remove(piece);
         if (price == null) {
             price = unpaidQuotes.remove(piece);
+            if (price != null) {
+                owed.put(piece, price);
+            }
         }
         if (price != null) {
             receivedValue = receivedValue.add(price);
@@ -72,16 +95,48 @@ public final class BuyerLedger {
     }
 
     /**
-     * Asks the strategy what to pay now, cuts the answer to the window and the budget, and marks the
-     * chosen pieces paid (call {@link #onPaymentFailed} if the channel then refuses the payment).
+     * Pays first what was received on credit, whatever the strategy says, then what the strategy asks to
+     * pay ahead, cut to the window and the budget; marks the chosen pieces paid (call
+     * {@link #onPaymentFailed} if the channel then refuses the payment).
      *
      * @param piecesRemaining pieces of the download still missing
      * @param budgetLeft wei the user still allows for the download
      */
     public synchronized Payment nextPayment(PaymentStrategy strategy, int piecesRemaining, BigInteger budgetLeft) {
-        if (unpaidQuotes.isEmpty()) {
+        List<Priced> items = new ArrayList<>();
+        BigInteger amount = take(owed, Integer.MAX_VALUE, budgetLeft, BigInteger.ZERO, items);
+        int ahead = unpaidQuotes.isEmpty() ? 0 : piecesAhead(strategy, piecesRemaining, budgetLeft.subtract(amount));
+        int debts = items.size();
+        take(unpaidQuotes, ahead, budgetLeft, amount, items);
+        for (Priced p : items.subList(debts, items.size())) {
+            paidPending.put(p.piece(), p.price());
+        }
+        if (items.isEmpty()) {
             return Payment.NONE;
         }
+        Payment payment = new Payment(items);
+        paid = paid.add(payment.amount());
+        payments++;
+        return payment;
+    }
+
+    /** Moves up to {@code count} oldest entries of {@code from} into {@code into} while the budget allows. */
+    private static BigInteger take(Map<PieceKey, BigInteger> from, int count, BigInteger budget, BigInteger spent,
+            List<Priced> into) {
+        List<PieceKey> taken = new ArrayList<>();
+        for (Map.Entry<PieceKey, BigInteger> e : from.entrySet()) {
+            if (taken.size() >= count || spent.add(e.getValue()).compareTo(budget) > 0) {
+                break;
+            }
+            taken.add(e.getKey());
+            into.add(new Priced(e.getKey(), e.getValue()));
+            spent = spent.add(e.getValue());
+        }
+        taken.forEach(from::remove);
+        return spent;
+    }
+
+    private int piecesAhead(PaymentStrategy strategy, int piecesRemaining, BigInteger budgetLeft) {
         BigInteger price = unpaidQuotes.values().iterator().next();
         int paidAhead = paidPending.size();
         int asked;
@@ -89,41 +144,40 @@ public final class BuyerLedger {
             asked = strategy.piecesToPayFor(new PaymentSnapshot(price, paidAhead, unpaidQuotes.size(),
                     Math.max(0, piecesRemaining), creditWindowPieces, budgetLeft.max(BigInteger.ZERO)));
         } catch (RuntimeException e) {
-            // A broken third-party strategy must not break the download: pay nothing this time.
-            return Payment.NONE;
+            // A broken third-party strategy must not break the download: pay nothing ahead this time.
+            return 0;
         }
-        int room = creditWindowPieces - paidAhead;
-        int n = Math.min(Math.min(asked, room), unpaidQuotes.size());
-        List<PieceKey> pieces = new ArrayList<>();
-        BigInteger amount = BigInteger.ZERO;
-        for (Map.Entry<PieceKey, BigInteger> e : unpaidQuotes.entrySet()) {
-            if (pieces.size() >= n || amount.add(e.getValue()).compareTo(budgetLeft) > 0) {
-                break;
-            }
-            pieces.add(e.getKey());
-            amount = amount.add(e.getValue());
-        }
-        if (pieces.isEmpty()) {
-            return Payment.NONE;
-        }
-        for (PieceKey p : pieces) {
-            paidPending.put(p, unpaidQuotes.remove(p));
-        }
-        paid = paid.add(amount);
-        payments++;
-        return new Payment(List.copyOf(pieces), amount);
+        return Math.max(0, Math.min(asked, creditWindowPieces - paidAhead));
     }
 
-    /** The channel refused a payment made from {@link #nextPayment}: its pieces are unpaid again. */
+    /** The channel refused a payment made from {@link #nextPayment}: its pieces are unpaid (or owed) again. */
     public synchronized void onPaymentFailed(Payment payment) {
-        for (PieceKey p : payment.pieces()) {
-            BigInteger price = paidPending.remove(p);
-            if (price != null) {
-                unpaidQuotes.put(p, price);
+        for (Priced p : payment.items()) {
+            if (paidPending.remove(p.piece()) != null) {
+                unpaidQuotes.put(p.piece(), p.price());
+            } else if (received.contains(p.piece())) {
+                owed.put(p.piece(), p.price());
+            } else {
+                unpaidQuotes.put(p.piece(), p.price());
             }
         }
         paid = paid.subtract(payment.amount());
         payments--;
+    }
+
+    /** The price of the oldest piece quoted and not yet paid for. */
+    public synchronized Optional<BigInteger> oldestQuote() {
+        return unpaidQuotes.values().stream().findFirst().or(() -> owed.values().stream().findFirst());
+    }
+
+    /** Wei quoted for pieces not yet paid, received or not: what a deposit should at least cover. */
+    public synchronized BigInteger quotedUnpaid() {
+        return unpaidQuotes.values().stream().reduce(BigInteger.ZERO, BigInteger::add).add(owed());
+    }
+
+    /** Wei owed for pieces received on credit. */
+    public synchronized BigInteger owed() {
+        return owed.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
     }
 
     public synchronized BigInteger paid() {
@@ -144,10 +198,5 @@ public final class BuyerLedger {
 
     public synchronized int piecesReceived() {
         return received.size();
-    }
-
-    /** Wei quoted for pieces not yet paid: what a deposit should at least cover. */
-    public synchronized BigInteger quotedUnpaid() {
-        return unpaidQuotes.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
     }
 }

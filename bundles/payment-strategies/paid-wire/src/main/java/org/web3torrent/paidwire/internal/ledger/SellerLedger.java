@@ -1,7 +1,11 @@
 package org.web3torrent.paidwire.internal.ledger;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +26,11 @@ public final class SellerLedger {
     private final int creditWindowPieces;
     private final Map<PieceKey, BigInteger> quoted = new HashMap<>();
     private final Map<PieceKey, Boolean> charged = new HashMap<>();
+    /** Charged pieces not yet covered by money, oldest first: payments cover them in this order. */
+    private final Deque<Covered> uncovered = new ArrayDeque<>();
+    private final List<Covered> newlyCovered = new ArrayList<>();
     private BigInteger credited = BigInteger.ZERO;
+    private BigInteger covered = BigInteger.ZERO;
     private BigInteger served = BigInteger.ZERO;
     private int piecesCharged;
     private int payments;
@@ -65,6 +73,8 @@ public final class SellerLedger {
         charged.put(piece, Boolean.TRUE);
         served = served.add(price);
         piecesCharged++;
+        uncovered.add(new Covered(piece, price));
+        cover();
         return Verdict.SERVE;
     }
 
@@ -75,6 +85,26 @@ public final class SellerLedger {
         }
         credited = credited.add(amount);
         payments++;
+        cover();
+    }
+
+    /** A charged piece and the price the buyer's money covered it at: what the seller has earned. */
+    public record Covered(PieceKey piece, BigInteger price) {
+    }
+
+    /** Pieces whose price money has covered since the last call, oldest first: earnings to book. */
+    public synchronized List<Covered> drainCovered() {
+        List<Covered> out = List.copyOf(newlyCovered);
+        newlyCovered.clear();
+        return out;
+    }
+
+    private void cover() {
+        while (!uncovered.isEmpty() && covered.add(uncovered.peek().price()).compareTo(credited) <= 0) {
+            Covered c = uncovered.poll();
+            covered = covered.add(c.price());
+            newlyCovered.add(c);
+        }
     }
 
     public synchronized BigInteger credited() {

@@ -41,14 +41,14 @@ class BuyerLedgerTest {
     void theStrategyIsCutToTheSafetyBounds(int asked, int window, int quoted, long budget, int expected) {
         PaymentStrategy s = snapshot -> asked;
         BuyerLedger.Payment p = quoted(window, quoted).nextPayment(s, 100, BigInteger.valueOf(budget));
-        assertThat(p.pieces()).hasSize(expected);
+        assertThat(p.items()).hasSize(expected);
         assertThat(p.amount()).isEqualTo(P.multiply(BigInteger.valueOf(expected)));
     }
 
     @Test
     void oldestQuotesArePaidFirst() {
         BuyerLedger l = quoted(8, 5);
-        assertThat(l.nextPayment(snapshot -> 2, 100, RICH).pieces()).containsExactly(k(0), k(1));
+        assertThat(l.nextPayment(snapshot -> 2, 100, RICH).pieceNumbers()).containsExactly(0, 1);
     }
 
     @Test
@@ -66,12 +66,12 @@ class BuyerLedgerTest {
     void deliveryReopensTheWindowAndPiecesCountOnce() {
         BuyerLedger l = quoted(2, 10);
         PaymentStrategy greedy = snapshot -> 1000;
-        assertThat(l.nextPayment(greedy, 10, RICH).pieces()).hasSize(2);
+        assertThat(l.nextPayment(greedy, 10, RICH).items()).hasSize(2);
         assertThat(l.nextPayment(greedy, 10, RICH).isEmpty()).isTrue();
         l.onVerified(k(0));
         l.onVerified(k(0));
         assertThat(l.receivedValue()).isEqualTo(P);
-        assertThat(l.nextPayment(greedy, 10, RICH).pieces()).containsExactly(k(2));
+        assertThat(l.nextPayment(greedy, 10, RICH).pieceNumbers()).containsExactly(2);
     }
 
     @Test
@@ -81,7 +81,7 @@ class BuyerLedgerTest {
         l.onPaymentFailed(p);
         assertThat(l.paid()).isZero();
         assertThat(l.payments()).isZero();
-        assertThat(l.nextPayment(snapshot -> 3, 10, RICH).pieces()).hasSize(3);
+        assertThat(l.nextPayment(snapshot -> 3, 10, RICH).items()).hasSize(3);
     }
 
     @Test
@@ -97,6 +97,20 @@ class BuyerLedgerTest {
     void piecesGotElsewhereAreNotPaidFor() {
         BuyerLedger l = quoted(4, 2);
         l.onNotNeeded(k(0));
-        assertThat(l.nextPayment(snapshot -> 5, 10, RICH).pieces()).isEqualTo(List.of(k(1)));
+        assertThat(l.nextPayment(snapshot -> 5, 10, RICH).pieceNumbers()).isEqualTo(List.of(1));
+    }
+
+    @Test
+    void piecesReceivedOnCreditAreADebtPaidWhateverTheStrategySays() {
+        BuyerLedger l = quoted(4, 3);
+        l.onVerified(k(0));
+        l.onVerified(k(1));
+        assertThat(l.owed()).isEqualTo(BigInteger.valueOf(200));
+        BuyerLedger.Payment p = l.nextPayment(snapshot -> 0, 1, RICH);
+        assertThat(p.pieceNumbers()).containsExactly(0, 1);
+        assertThat(l.owed()).isZero();
+        assertThat(l.piecesPaidAhead()).as("debts are not paid ahead").isZero();
+        l.onPaymentFailed(p);
+        assertThat(l.owed()).isEqualTo(BigInteger.valueOf(200));
     }
 }

@@ -66,6 +66,24 @@ class SellerLedgerTest {
     }
 
     @Test
+    void moneyCoversChargedPiecesOldestFirstAndPrepaymentCoversLaterOnes() {
+        SellerLedger l = new SellerLedger(2);
+        l.quote(k(0), P);
+        l.quote(k(1), P);
+        l.onRequest(k(0));
+        l.onRequest(k(1));
+        assertThat(l.drainCovered()).isEmpty();
+        l.onPayment(BigInteger.valueOf(150));
+        assertThat(l.drainCovered()).containsExactly(new SellerLedger.Covered(k(0), P));
+        l.onPayment(BigInteger.valueOf(150));
+        assertThat(l.drainCovered()).containsExactly(new SellerLedger.Covered(k(1), P));
+        l.quote(k(2), P);
+        l.onRequest(k(2));
+        assertThat(l.drainCovered()).as("paid ahead").containsExactly(new SellerLedger.Covered(k(2), P));
+        assertThat(l.drainCovered()).isEmpty();
+    }
+
+    @Test
     void unquotedPiecesAndNonPositivePaymentsAreProgrammingErrors() {
         SellerLedger l = new SellerLedger(1);
         assertThatThrownBy(() -> l.onRequest(k(9))).hasMessageContaining("never quoted");

@@ -1,0 +1,249 @@
+package org.web3torrent.paidwire.internal.session;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelService;
+import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.paidwire.internal.ledger.BuyerLedger;
+import org.web3torrent.paidwire.internal.ledger.PieceKey;
+import org.web3torrent.paidwire.internal.wire.PayMessage;
+import org.web3torrent.payment.api.PaymentCatalog;
+import org.web3torrent.payment.api.PaymentStrategy;
+import org.web3torrent.payment.api.PricingContext;
+import org.web3torrent.torrent.api.PeerLink;
+
+/**
+ * The downloader's half: keeps what each seller quoted, pays with the download's strategy at every
+ * payment boundary (a quote, a verified piece, a receipt, a channel opened), through one channel per
+ * seller opened on first need, and closes channels when the download is done.
+ */
+final class BuyerSide {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuyerSide.class);
+
+    /** What a buyer needs to know of its downloads. */
+    interface Downloads {
+        /** Pieces of the torrent still missing, or -1 if the torrent is unknown. */
+        int piecesMissing(String infoHash);
+
+        Optional<Integer> pieceLength(String infoHash, int piece);
+    }
+
+    private record LedgerKey(String seller, String infoHash) {
+    }
+
+    private final PeerDirectory directory;
+    private final ChannelService channels;
+    private final PaymentCatalog catalog;
+    private final Supplier<PaymentSettings> settings;
+    private final Downloads downloads;
+    private final Messages messages;
+    private final AccountBook accounts;
+    private final Map<LedgerKey, BuyerLedger> ledgers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> windows = new ConcurrentHashMap<>();
+    private final Map<String, BigInteger> spent = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<String>> channelBySeller = new ConcurrentHashMap<>();
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+    BuyerSide(PeerDirectory directory, ChannelService channels, PaymentCatalog catalog,
+            Supplier<PaymentSettings> settings, Downloads downloads, Messages messages, AccountBook accounts) {
+        this.directory = directory;
+        this.channels = channels;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.downloads = downloads;
+        this.messages = messages;
+        this.accounts = accounts;
+    }
+
+    void onTerms(PeerLink link, PayMessage.Terms terms) {
+        directory.address(link).ifPresent(seller -> {
+            windows.put(seller, Math.max(1, terms.creditWindowPieces()));
+            ledgers.forEach((k, l) -> {
+                if (k.seller().equals(seller)) {
+                    l.onTerms(terms.creditWindowPieces());
+                }
+            });
+        });
+    }
+
+    void onQuote(PeerLink link, PayMessage.Quote quote) {
+        Optional<String> seller = directory.address(link);
+        String infoHash = link.infoHash().hex();
+        if (seller.isEmpty() || refused.contains(seller.get())) {
+            return;
+        }
+        Optional<Integer> length = downloads.pieceLength(infoHash, quote.piece());
+        if (length.isEmpty()) {
+            return;
+        }
+        BigInteger ceiling = new PricingContext(infoHash, quote.piece(), length.get(), settings.get().maxPricePerMiB(),
+                0, 0).listPriceOfPiece();
+        if (quote.price().compareTo(ceiling) > 0) {
+            refused.add(seller.get());
+            LOG.warn("{} ({}) asks {} wei for piece {}, more than the {} wei we pay at most: not buying from it",
+                    seller.get(), link.address(), quote.price(), quote.piece(), ceiling);
+            messages.send(link, new PayMessage.Refusal("price above the buyer's limit"));
+            return;
+        }
+        ledger(seller.get(), infoHash).onQuote(new PieceKey(infoHash, quote.piece()), quote.price());
+        payIfDue(seller.get(), infoHash);
+    }
+
+    /** A piece passed its hash check; {@code senders} are the addresses of the paying peers that sent it. */
+    void onVerified(String infoHash, int piece, List<String> senders) {
+        PieceKey key = new PieceKey(infoHash, piece);
+        ledgers.forEach((k, l) -> {
+            if (k.infoHash().equals(infoHash)) {
+                if (senders.contains(k.seller())) {
+                    l.onVerified(key);
+                } else {
+                    l.onNotNeeded(key);
+                }
+            }
+        });
+        for (String seller : senders) {
+            payIfDue(seller, infoHash);
+        }
+        if (downloads.piecesMissing(infoHash) == 0) {
+            closeChannelsOf(infoHash);
+        }
+    }
+
+    /** A payment boundary: asks the strategy and pays, as often as it says, through the seller's channel. */
+    void payIfDue(String seller, String infoHash) {
+        if (refused.contains(seller)) {
+            return;
+        }
+        BuyerLedger ledger = ledger(seller, infoHash);
+        if (ledger.quotedUnpaid().signum() == 0) {
+            return;
+        }
+        Optional<PaymentStrategy> strategy = settings.get().strategy(infoHash).flatMap(catalog::strategy)
+                .or(catalog::activeStrategy);
+        if (strategy.isEmpty()) {
+            return; // a strategy bundle is being swapped: the next boundary pays
+        }
+        CompletableFuture<String> channel = channelBySeller.get(seller);
+        if (channel == null) {
+            openChannel(seller, infoHash, ledger);
+            return;
+        }
+        if (!channel.isDone() || channel.isCompletedExceptionally()) {
+            return;
+        }
+        String channelId = channel.join();
+        for (int round = 0; round < 1024; round++) {
+            int missing = downloads.piecesMissing(infoHash);
+            BuyerLedger.Payment payment = ledger.nextPayment(strategy.get(), Math.max(0, missing), budgetLeft(infoHash));
+            if (payment.isEmpty()) {
+                return;
+            }
+            spent.merge(infoHash, payment.amount(), BigInteger::add);
+            channels.pay(channelId, payment.amount()).whenComplete((receipt, failure) -> {
+                if (failure != null) {
+                    ledger.onPaymentFailed(payment);
+                    spent.merge(infoHash, payment.amount().negate(), BigInteger::add);
+                    LOG.warn("payment of {} wei to {} failed: {}", payment.amount(), seller, failure.toString());
+                    return;
+                }
+                accounts.paid(infoHash, seller, payment.amount(), payment.items().size());
+                PayMessage.Paid hint = new PayMessage.Paid(payment.pieceNumbers(), ledger.paid());
+                directory.links(seller).stream().filter(l -> l.infoHash().hex().equals(infoHash)).findFirst()
+                        .ifPresent(l -> messages.send(l, hint));
+            });
+        }
+    }
+
+    private void openChannel(String seller, String infoHash, BuyerLedger ledger) {
+        BigInteger budget = budgetLeft(infoHash);
+        Optional<BigInteger> price = ledger.oldestQuote();
+        if (price.isEmpty() || budget.compareTo(price.get()) < 0) {
+            LOG.info("the budget of {} does not cover a piece from {}: not opening a channel", infoHash, seller);
+            return;
+        }
+        // Enough for what is left of the download, so one channel serves it all; never more than the budget.
+        long pieces = Math.max(downloads.piecesMissing(infoHash), 2L * windows.getOrDefault(seller, 1));
+        BigInteger deposit = price.get().multiply(BigInteger.valueOf(pieces)).max(ledger.quotedUnpaid()).min(budget);
+        CompletableFuture<String> opening = new CompletableFuture<>();
+        if (channelBySeller.putIfAbsent(seller, opening) != null) {
+            return;
+        }
+        Optional<String> existing = existingChannel(seller);
+        if (existing.isPresent()) {
+            opening.complete(existing.get());
+        } else {
+            LOG.info("paying {} for {}: opening a channel with a deposit of {} wei", seller, infoHash, deposit);
+            channels.open(seller, deposit).thenApply(ChannelInfo::channelId).whenComplete((id, failure) -> {
+                if (failure != null) {
+                    opening.completeExceptionally(failure);
+                } else {
+                    opening.complete(id);
+                }
+            });
+        }
+        opening.whenComplete((id, failure) -> {
+            if (failure != null) {
+                channelBySeller.remove(seller, opening);
+                LOG.warn("could not open a channel to {}: {}", seller, failure.toString());
+            } else {
+                payIfDue(seller, infoHash);
+            }
+        });
+    }
+
+    private Optional<String> existingChannel(String seller) {
+        return channels.channels().stream()
+                .filter(c -> c.payer() && c.counterparty().equalsIgnoreCase(seller) && c.status() == ChannelStatus.OPEN)
+                .map(ChannelInfo::channelId).findFirst();
+    }
+
+    /** The download is complete: close the channels no other running download pays through. */
+    void closeChannelsOf(String infoHash) {
+        for (LedgerKey k : ledgers.keySet()) {
+            if (!k.infoHash().equals(infoHash)) {
+                continue;
+            }
+            boolean stillNeeded = ledgers.keySet().stream().anyMatch(o -> o.seller().equals(k.seller())
+                    && !o.infoHash().equals(infoHash) && downloads.piecesMissing(o.infoHash()) > 0);
+            CompletableFuture<String> channel = channelBySeller.get(k.seller());
+            if (!stillNeeded && channel != null && channelBySeller.remove(k.seller(), channel)) {
+                channel.thenCompose(channels::close).whenComplete((info, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("closing the channel to {} failed: {}", k.seller(), failure.toString());
+                    } else {
+                        LOG.info("download {} done: channel {} to {} closed", infoHash, info.channelId(), k.seller());
+                    }
+                });
+            }
+        }
+    }
+
+    /** The seller has been gone for the grace period: forget the channel (closing it is the caller's). */
+    void sellerGone(String seller) {
+        channelBySeller.remove(seller);
+    }
+
+    BigInteger budgetLeft(String infoHash) {
+        return settings.get().budget(infoHash).subtract(spent.getOrDefault(infoHash, BigInteger.ZERO))
+                .max(BigInteger.ZERO);
+    }
+
+    private BuyerLedger ledger(String seller, String infoHash) {
+        return ledgers.computeIfAbsent(new LedgerKey(seller, infoHash), k -> {
+            BuyerLedger l = new BuyerLedger();
+            l.onTerms(windows.getOrDefault(seller, 1));
+            return l;
+        });
+    }
+}

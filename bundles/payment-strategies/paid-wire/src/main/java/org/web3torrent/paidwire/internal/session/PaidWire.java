@@ -1,0 +1,227 @@
+package org.web3torrent.paidwire.internal.session;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelListener;
+import org.web3torrent.channel.api.ChannelMessenger;
+import org.web3torrent.channel.api.ChannelService;
+import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.paidwire.internal.wire.PayMessage;
+import org.web3torrent.paidwire.internal.wire.PayMessageCodec;
+import org.web3torrent.payment.api.PaymentAccounts;
+import org.web3torrent.payment.api.PaymentCatalog;
+import org.web3torrent.payment.api.TorrentAccount;
+import org.web3torrent.torrent.api.BlockRequest;
+import org.web3torrent.torrent.api.PeerLink;
+import org.web3torrent.torrent.api.TorrentEngine;
+import org.web3torrent.torrent.api.TransferListener;
+import org.web3torrent.torrent.api.UploadGate;
+import org.web3torrent.torrent.api.WireExtension;
+import org.web3torrent.torrent.bencode.BencodeDictionary;
+import org.web3torrent.torrent.bencode.BencodeException;
+import org.web3torrent.torrent.bencode.BencodeValue;
+import org.web3torrent.torrent.metainfo.InfoHash;
+
+/**
+ * The payment layer between the torrent engine and the channel service: the {@code w3t_pay} BEP 10
+ * extension, the upload gate that holds unpaid pieces, the carrier of channel messages, and the
+ * accounts. Plain Java; {@code PaidWireComponent} makes it a Declarative Services component.
+ */
+public class PaidWire implements WireExtension, UploadGate, TransferListener, ChannelMessenger, ChannelListener,
+        PaymentAccounts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaidWire.class);
+    /** A channel message (64 KiB at most) plus its envelope. */
+    static final int MAX_MESSAGE_BYTES = ChannelMessenger.MAX_MESSAGE_BYTES + 1024;
+    static final int MAX_PIECES_PER_PAYMENT = 4096;
+
+    private final ChannelService channels;
+    private final Supplier<Optional<PeerIdentity>> self;
+    private final ScheduledExecutorService scheduler;
+    private final PeerDirectory directory = new PeerDirectory();
+    private final AccountBook accounts = new AccountBook();
+    private final Messages messages = new Messages(new PayMessageCodec(MAX_MESSAGE_BYTES, MAX_PIECES_PER_PAYMENT));
+    private final PayMessageCodec codec = new PayMessageCodec(MAX_MESSAGE_BYTES, MAX_PIECES_PER_PAYMENT);
+    private final SellerSide seller;
+    private final BuyerSide buyer;
+    private volatile PaymentSettings settings;
+
+    public PaidWire(ChannelService channels, PaymentCatalog catalog, TorrentEngine engine,
+            Supplier<Optional<PeerIdentity>> self, PaymentSettings settings, ScheduledExecutorService scheduler) {
+        this.channels = channels;
+        this.self = self;
+        this.scheduler = scheduler;
+        this.settings = settings;
+        EngineFacts facts = new EngineFacts(engine);
+        this.seller = new SellerSide(directory, catalog::activePricing, this::settings, facts, messages, accounts);
+        this.buyer = new BuyerSide(directory, channels, catalog, this::settings, facts, messages, accounts);
+        channels.addListener(this);
+    }
+
+    /** Stops listening to the channel service. */
+    public void close() {
+        channels.removeListener(this);
+    }
+
+    PaymentSettings settings() {
+        return settings;
+    }
+
+    /** New defaults from configuration; the per-torrent settings stay. */
+    protected void reconfigure(PaymentSettings fresh) {
+        PaymentSettings.Overrides kept = settings.overrides();
+        this.settings = new PaymentSettings(fresh.pricePerMiB(), fresh.creditWindowPieces(), fresh.budget(),
+                fresh.maxPricePerMiB(), fresh.closeGraceMillis(), kept);
+    }
+
+    // --- WireExtension --------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return Messages.EXTENSION;
+    }
+
+    @Override
+    public Map<String, BencodeValue> handshakeEntries(PeerLink peer) {
+        return self.get().map(PeerIdentity::handshakeEntries).orElse(Map.of());
+    }
+
+    @Override
+    public void peerJoined(PeerLink peer, BencodeDictionary handshake) {
+        Optional<PeerIdentity> them = PeerIdentity.fromHandshake(handshake);
+        Optional<PeerIdentity> us = self.get();
+        if (them.isEmpty() || us.isEmpty()) {
+            LOG.debug("{} speaks {} without a usable identity; it is served as a non-paying peer", peer.address(),
+                    name());
+            return;
+        }
+        if (!them.get().sameChainAs(us.get())) {
+            LOG.info("{} pays on chain {} through {}, we on {} through {}: not trading with it", peer.address(),
+                    them.get().chainId(), them.get().adjudicator(), us.get().chainId(), us.get().adjudicator());
+            messages.send(peer, new PayMessage.Refusal("different chain or adjudicator"));
+            return;
+        }
+        directory.joined(peer, them.get());
+        messages.send(peer, seller.terms());
+        channels.connected(them.get().address());
+    }
+
+    @Override
+    public void messageReceived(PeerLink peer, byte[] payload) {
+        PayMessage message;
+        try {
+            message = codec.decode(payload);
+        } catch (BencodeException e) {
+            peer.close("malformed " + name() + " message: " + e.getMessage());
+            return;
+        }
+        Optional<String> from = directory.address(peer);
+        if (from.isEmpty()) {
+            return; // it never announced a usable identity; nothing it says can move money
+        }
+        if (message instanceof PayMessage.Terms terms) {
+            buyer.onTerms(peer, terms);
+        } else if (message instanceof PayMessage.Quote quote) {
+            buyer.onQuote(peer, quote);
+        } else if (message instanceof PayMessage.Receipt) {
+            buyer.payIfDue(from.get(), peer.infoHash().hex());
+        } else if (message instanceof PayMessage.ChannelEnvelope envelope) {
+            channels.deliver(from.get(), envelope.message());
+        } else if (message instanceof PayMessage.Refusal refusal) {
+            LOG.info("{} ({}) will not trade: {}", from.get(), peer.address(), refusal.reason());
+        }
+        // Paid is a hint for logs: the seller believes only the channel.
+    }
+
+    @Override
+    public void peerLeft(PeerLink peer) {
+        directory.left(peer).ifPresent(gone -> scheduler.schedule(() -> {
+            if (!directory.connected(gone)) {
+                closeChannelsWith(gone);
+            }
+        }, settings.closeGraceMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** A counterparty is gone: close our channels with it, cooperatively if it answers, else on chain. */
+    private void closeChannelsWith(String counterparty) {
+        buyer.sellerGone(counterparty);
+        for (ChannelInfo c : channels.channels()) {
+            if (c.counterparty().equalsIgnoreCase(counterparty) && c.status() == ChannelStatus.OPEN) {
+                LOG.info("{} has been gone {} ms: closing channel {}", counterparty, settings.closeGraceMillis(),
+                        c.channelId());
+                channels.close(c.channelId()).exceptionallyCompose(e -> {
+                    LOG.info("{} does not answer ({}): challenging channel {} on chain", counterparty, e.toString(),
+                            c.channelId());
+                    return channels.challenge(c.channelId());
+                });
+            }
+        }
+    }
+
+    // --- UploadGate and TransferListener ------------------------------------------------------------
+
+    @Override
+    public Decision check(PeerLink peer, BlockRequest request) {
+        return seller.check(peer, request);
+    }
+
+    @Override
+    public void pieceVerified(InfoHash torrent, int piece, List<PeerLink> senders) {
+        List<String> payees = senders.stream().map(directory::address).flatMap(Optional::stream).distinct().toList();
+        buyer.onVerified(torrent.hex(), piece, payees);
+    }
+
+    // --- ChannelMessenger and ChannelListener ---------------------------------------------------------
+
+    @Override
+    public boolean reaches(String peer) {
+        return directory.connected(peer.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public boolean send(String peer, byte[] message) {
+        List<PeerLink> links = directory.links(peer.toLowerCase(java.util.Locale.ROOT));
+        if (links.isEmpty()) {
+            return false;
+        }
+        messages.send(links.get(0), new PayMessage.ChannelEnvelope(message));
+        return true;
+    }
+
+    @Override
+    public void paymentReceived(String channelId, String from, BigInteger amount, long turnNum) {
+        seller.paymentReceived(from.toLowerCase(java.util.Locale.ROOT), amount);
+    }
+
+    // --- PaymentAccounts --------------------------------------------------------------------------------
+
+    @Override
+    public List<TorrentAccount> torrents() {
+        return accounts.all(settings);
+    }
+
+    @Override
+    public Optional<TorrentAccount> torrent(String infoHash) {
+        return accounts.account(infoHash, settings);
+    }
+
+    @Override
+    public void setSeedPrice(String infoHash, BigInteger weiPerMiB) {
+        settings.overrides().seedPrice(infoHash, weiPerMiB);
+    }
+
+    @Override
+    public void setDownloadTerms(String infoHash, BigInteger budget, String strategy) {
+        settings.overrides().budget(infoHash, budget);
+        settings.overrides().strategy(infoHash, strategy);
+    }
+}

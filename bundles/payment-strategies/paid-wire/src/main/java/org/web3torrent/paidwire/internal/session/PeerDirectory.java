@@ -1,0 +1,54 @@
+package org.web3torrent.paidwire.internal.session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.web3torrent.torrent.api.PeerLink;
+
+/**
+ * The paying peers we are connected to: which Ethereum address each connection belongs to, and every
+ * connection of an address (one peer may be connected for several torrents). Thread-safe.
+ */
+final class PeerDirectory {
+
+    private final Map<PeerLink, PeerIdentity> identities = new ConcurrentHashMap<>();
+    private final Map<String, Set<PeerLink>> links = new ConcurrentHashMap<>();
+
+    void joined(PeerLink link, PeerIdentity identity) {
+        identities.put(link, identity);
+        links.computeIfAbsent(identity.address(), a -> ConcurrentHashMap.newKeySet()).add(link);
+    }
+
+    /** Forgets a connection; returns the address it belonged to if that address has no connection left. */
+    Optional<String> left(PeerLink link) {
+        PeerIdentity id = identities.remove(link);
+        if (id == null) {
+            return Optional.empty();
+        }
+        Set<PeerLink> rest = links.get(id.address());
+        if (rest != null) {
+            rest.remove(link);
+            if (rest.isEmpty()) {
+                links.remove(id.address(), rest);
+                return Optional.of(id.address());
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<String> address(PeerLink link) {
+        return Optional.ofNullable(identities.get(link)).map(PeerIdentity::address);
+    }
+
+    List<PeerLink> links(String address) {
+        Set<PeerLink> set = links.get(address);
+        return set == null ? List.of() : set.stream().filter(PeerLink::isOpen).toList();
+    }
+
+    boolean connected(String address) {
+        return !links(address).isEmpty();
+    }
+}

@@ -1,0 +1,130 @@
+package org.web3torrent.paidwire.internal.session;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3torrent.paidwire.internal.ledger.PieceKey;
+import org.web3torrent.paidwire.internal.ledger.SellerLedger;
+import org.web3torrent.paidwire.internal.wire.PayMessage;
+import org.web3torrent.payment.api.PricingContext;
+import org.web3torrent.payment.api.PricingPolicy;
+import org.web3torrent.torrent.api.BlockRequest;
+import org.web3torrent.torrent.api.PeerLink;
+import org.web3torrent.torrent.api.UploadGate.Decision;
+
+/**
+ * The seeder's half: prices each piece a buyer asks for with the active pricing policy, quotes it once,
+ * serves it only within the credit window, and serves more as the channel credits payments. Peers that do
+ * not pay get only what the policy prices at zero.
+ */
+final class SellerSide {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SellerSide.class);
+
+    /** What a seller needs to know of a torrent to price a piece. */
+    interface TorrentFacts {
+        /** The piece's length in bytes, or empty when the torrent is unknown or has no metadata yet. */
+        Optional<Integer> pieceLength(String infoHash, int piece);
+
+        /** Connected peers of the torrent that have the piece, and connected peers in all. */
+        int[] availability(String infoHash, int piece);
+    }
+
+    private final PeerDirectory directory;
+    private final Supplier<Optional<PricingPolicy>> pricing;
+    private final Supplier<PaymentSettings> settings;
+    private final TorrentFacts facts;
+    private final Messages messages;
+    private final AccountBook accounts;
+    private final Map<String, SellerLedger> ledgers = new ConcurrentHashMap<>();
+
+    SellerSide(PeerDirectory directory, Supplier<Optional<PricingPolicy>> pricing, Supplier<PaymentSettings> settings,
+            TorrentFacts facts, Messages messages, AccountBook accounts) {
+        this.directory = directory;
+        this.pricing = pricing;
+        this.settings = settings;
+        this.facts = facts;
+        this.messages = messages;
+        this.accounts = accounts;
+    }
+
+    /** The upload gate: called on the network thread for every block request. */
+    Decision check(PeerLink peer, BlockRequest request) {
+        String infoHash = peer.infoHash().hex();
+        Optional<PricingPolicy> policy = pricing.get();
+        if (policy.isEmpty()) {
+            // A pricing bundle is being updated: hold for the moment it takes, never serve unpriced.
+            return Decision.HOLD;
+        }
+        Optional<Integer> length = facts.pieceLength(infoHash, request.piece());
+        if (length.isEmpty()) {
+            return Decision.REFUSE;
+        }
+        int[] availability = facts.availability(infoHash, request.piece());
+        BigInteger price;
+        try {
+            price = policy.get().pricePerPiece(new PricingContext(infoHash, request.piece(), length.get(),
+                    settings.get().seedPrice(infoHash), availability[0], availability[1]));
+        } catch (RuntimeException e) {
+            LOG.warn("the pricing policy failed for piece {} of {}: {}; holding the request", request.piece(),
+                    infoHash, e.toString());
+            return Decision.HOLD;
+        }
+        if (price == null || price.signum() < 0) {
+            return Decision.HOLD;
+        }
+        Optional<String> buyer = directory.address(peer);
+        if (price.signum() == 0) {
+            return Decision.ALLOW;
+        }
+        if (buyer.isEmpty()) {
+            return Decision.REFUSE;
+        }
+        SellerLedger ledger = ledger(buyer.get());
+        PieceKey key = new PieceKey(infoHash, request.piece());
+        SellerLedger.Quoted quoted = ledger.quote(key, price);
+        if (quoted.isNew()) {
+            messages.send(peer, new PayMessage.Quote(request.piece(), quoted.price()));
+        }
+        Decision decision = ledger.onRequest(key) == SellerLedger.Verdict.SERVE ? Decision.ALLOW : Decision.HOLD;
+        bookEarnings(buyer.get(), ledger);
+        return decision;
+    }
+
+    /** The channel stored a payment from {@code buyer}: credit it and serve what was held. */
+    void paymentReceived(String buyer, BigInteger amount) {
+        SellerLedger ledger = ledger(buyer);
+        ledger.onPayment(amount);
+        bookEarnings(buyer, ledger);
+        PayMessage.Receipt receipt = new PayMessage.Receipt(ledger.credited(), ledger.served());
+        for (PeerLink link : directory.links(buyer)) {
+            link.releaseHeld();
+            messages.send(link, receipt);
+        }
+    }
+
+    /** The terms a buyer gets when it joins. */
+    PayMessage.Terms terms() {
+        return new PayMessage.Terms(settings.get().creditWindowPieces(), List.of("direct"));
+    }
+
+    Optional<SellerLedger> ledgerOf(String buyer) {
+        return Optional.ofNullable(ledgers.get(buyer));
+    }
+
+    private SellerLedger ledger(String buyer) {
+        return ledgers.computeIfAbsent(buyer, b -> new SellerLedger(settings.get().creditWindowPieces()));
+    }
+
+    private void bookEarnings(String buyer, SellerLedger ledger) {
+        for (SellerLedger.Covered c : ledger.drainCovered()) {
+            accounts.earned(c.piece().infoHash(), buyer, c.price());
+        }
+    }
+}
