@@ -8,9 +8,13 @@ import { fileURLToPath } from 'node:url';
 import solc from 'solc';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const out = process.argv[2] || path.join(here, '..', 'src', 'main', 'resources', 'contracts');
+const main = path.join(here, '..', 'src', 'main', 'resources', 'contracts');
+const test = path.join(here, '..', 'src', 'test', 'resources', 'contracts');
 const EVM_VERSION = 'cancun';
-const names = ['Adjudicator', 'TestToken'];
+const names = ['Adjudicator', 'TestToken', 'ReentrantPayee'];
+// Contracts only tests deploy go to the test resources, so they never ship in the bundle.
+const testOnly = new Set(['ReentrantPayee']);
+const outFor = (name) => process.argv[2] || (testOnly.has(name) ? test : main);
 
 const sources = {};
 for (const name of names) {
@@ -34,8 +38,9 @@ for (const e of result.errors || []) {
 if (errors.length > 0) {
   process.exit(1);
 }
-fs.mkdirSync(out, { recursive: true });
 for (const name of names) {
+  const out = outFor(name);
+  fs.mkdirSync(out, { recursive: true });
   const c = result.contracts[`${name}.sol`][name];
   fs.writeFileSync(path.join(out, `${name}.abi`), JSON.stringify(c.abi, null, 1) + '\n');
   fs.writeFileSync(path.join(out, `${name}.bin`), c.evm.bytecode.object + '\n');

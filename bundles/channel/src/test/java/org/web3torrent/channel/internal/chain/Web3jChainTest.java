@@ -19,7 +19,9 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3torrent.channel.internal.anvil.DevAccounts;
 import org.web3torrent.channel.internal.anvil.TestAnvil;
+import org.web3j.utils.Numeric;
 import org.web3torrent.channel.internal.contract.AdjudicatorAbi;
+import org.web3torrent.channel.internal.contract.ReentrantPayeeAbi;
 import org.web3torrent.channel.internal.contract.TestTokenAbi;
 import org.web3torrent.channel.state.Allocation;
 import org.web3torrent.channel.state.AssetMetadata;
@@ -208,6 +210,29 @@ class Web3jChainTest {
         assertThat(aliceChain.balanceOf(first)).isEqualTo(BigInteger.valueOf(80));
         assertThat(aliceChain.balanceOf(second)).isEqualTo(BigInteger.valueOf(20));
         assertThat(aliceChain.holdings(ETH, fixed.channelId())).isZero();
+    }
+
+    @Test
+    void aPayeeThatCallsBackIntoThePayoutGetsPaidOnceAndNoMore() throws Exception {
+        String payee = Web3jChain.deploy(anvil.rpc(), alice, ReentrantPayeeAbi.bin(), TestAnvil.TIMEOUT).toLowerCase();
+        String other = freshAddress();
+        // 200 held but the outcome hands out only 100: a second payout of the same outcome would find money.
+        FixedPart fixed = funded(200, 0, 60);
+        State fin = state(fixed, eth(payee, 50, other, 50), 3, true);
+        aliceChain.conclude(signedByAll(fin, alice, bob));
+        String payout = AdjudicatorAbi.transferAllAssets(fixed.channelId(), fin.outcome(), fin.hash());
+        aliceChain.sender().send(payee, ReentrantPayeeAbi.arm(anvil.adjudicator(), payout), BigInteger.ZERO, "arm");
+
+        aliceChain.transferAllAssets(fixed.channelId(), fin.outcome(), fin.hash());
+
+        assertThat(Numeric.toBigInt(aliceChain.call(payee, ReentrantPayeeAbi.reentered(), "reentered")))
+                .as("the nested payout succeeded").isZero();
+        String error = aliceChain.call(payee, ReentrantPayeeAbi.reentryError(), "reentryError");
+        assertThat(new String(Numeric.hexStringToByteArray(error), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("reentrant call");
+        assertThat(aliceChain.balanceOf(payee)).isEqualTo(BigInteger.valueOf(50));
+        assertThat(aliceChain.balanceOf(other)).isEqualTo(BigInteger.valueOf(50));
+        assertThat(aliceChain.holdings(ETH, fixed.channelId())).isEqualTo(BigInteger.valueOf(100));
     }
 
     @Test
