@@ -20,7 +20,8 @@ import org.web3torrent.torrent.internal.wire.ProtocolException;
 /**
  * BEP 10, the extension protocol: our extended handshake
  * {@code <len><id=20><ext id=0>d1:md11:ut_metadatai1e7:w3t_payi2ee13:metadata_sizei...e1:pi6881e4:reqqi1000e1:v...e},
- * the peer's, and the routing of extended messages to ut_metadata ({@link MetadataExchange}) or to a
+ * the peer's, and the routing of extended messages to ut_metadata ({@link MetadataExchange}), ut_pex
+ * ({@link PeerExchange}) or to a
  * registered {@link WireExtension}. Message ids are per connection: ours are assigned when our handshake
  * is sent, from the extensions registered at that moment. Network thread only.
  */
@@ -35,18 +36,23 @@ final class ExtensionProtocol {
 
     private final TorrentSession s;
     final MetadataExchange metadata;
+    final PeerExchange pex;
 
     ExtensionProtocol(TorrentSession session) {
         this.s = session;
         this.metadata = new MetadataExchange(session);
+        this.pex = new PeerExchange(session);
     }
 
     void sendHandshake(PeerConnection peer) {
         BencodeDictionary.Builder m = BencodeDictionary.builder().put(UT_METADATA, UT_METADATA_ID);
+        if (pex.enabled()) {
+            m.put(PeerExchange.NAME, PeerExchange.ID);
+        }
         BencodeDictionary.Builder hs = BencodeDictionary.builder();
-        int id = UT_METADATA_ID + 1;
+        int id = PeerExchange.ID + 1;
         for (WireExtension ext : s.engine.extensions()) {
-            if (id > 255 || ext.name().equals(UT_METADATA)) {
+            if (id > 255 || ext.name().equals(UT_METADATA) || ext.name().equals(PeerExchange.NAME)) {
                 continue;
             }
             m.put(ext.name(), id);
@@ -87,6 +93,8 @@ final class ExtensionProtocol {
             onHandshake(peer, message.payload());
         } else if (message.id() == UT_METADATA_ID) {
             metadata.onMessage(peer, message.payload());
+        } else if (message.id() == PeerExchange.ID) {
+            pex.onMessage(peer, message.payload());
         } else {
             String name = peer.localExtensionNames.get(message.id());
             if (name == null) {
@@ -128,6 +136,10 @@ final class ExtensionProtocol {
                 throw new ProtocolException("extended handshake: metadata_size " + size + " above the limit");
             }
             peer.remoteMetadataSize = (int) size;
+            long port = hs.optionalLong("p").orElse(0L);
+            if (port > 0 && port <= 65535) {
+                peer.remoteListenPort = (int) port;
+            }
         } catch (BencodeException e) {
             throw new ProtocolException("bad extended handshake: " + e.getMessage());
         }
@@ -144,10 +156,12 @@ final class ExtensionProtocol {
             }
         }
         metadata.peerReady(peer);
+        s.knownPeerListening(peer);
     }
 
     void peerGone(PeerConnection peer) {
         metadata.peerGone(peer);
+        pex.peerGone(peer);
         for (WireExtension ext : peer.joined) {
             try {
                 ext.peerLeft(peer);

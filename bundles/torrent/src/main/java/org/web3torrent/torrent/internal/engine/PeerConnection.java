@@ -66,6 +66,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
     String clientName = "";
     int remoteRequestQueue = 250;
     int remoteMetadataSize = -1;
+    int remoteListenPort;
 
     // downloading: our requests to the peer, as piece << 32 | begin
     final LinkedHashSet<Long> outstanding = new LinkedHashSet<>();

@@ -335,6 +335,9 @@ final class TorrentSession implements Torrent {
         if (ticks % 5 == 0) {
             connectToKnownPeers();
         }
+        if (ticks % 60 == 0) {
+            extensions.pex.round();
+        }
         if (ticks % 15 == 0 && peers.isEmpty() && trackers != null && state != TorrentState.SEEDING) {
             trackers.announceSoon(); // alone in the swarm: ask again rather than wait a full interval
         }
@@ -362,7 +365,7 @@ final class TorrentSession implements Torrent {
 
     private boolean connectedTo(InetSocketAddress a) {
         for (PeerConnection p : peers) {
-            if (p.address.equals(a)) {
+            if (p.address.equals(a) || a.equals(PeerExchange.listenAddress(p))) {
                 return true;
             }
         }
@@ -382,10 +385,17 @@ final class TorrentSession implements Torrent {
             peer.close("banned");
             return;
         }
-        for (PeerConnection p : peers) {
+        for (PeerConnection p : new ArrayList<>(peers)) {
             if (java.util.Arrays.equals(p.remote.peerId(), peer.remote.peerId())) {
-                peer.close("already connected to this peer");
-                return;
+                // two connections to one peer (both dialled at once): both ends must drop the same one,
+                // so keep the one opened by the peer with the lower id
+                if (java.util.Arrays.compareUnsigned(initiator(peer), initiator(p)) < 0) {
+                    p.close("already connected to this peer (keeping its other connection)");
+                    detach(p);
+                } else {
+                    peer.close("already connected to this peer");
+                    return;
+                }
             }
         }
         if (peers.size() >= options.maxConnections() || !engine.admit()) {
@@ -407,6 +417,11 @@ final class TorrentSession implements Torrent {
         }
         peer.flush();
         LOG.debug("{}: connected {} ({})", name(), peer.address, peer.incoming ? "incoming" : "outgoing");
+    }
+
+    /** The peer id of whoever opened the connection. */
+    private byte[] initiator(PeerConnection c) {
+        return c.incoming ? c.remote.peerId() : engine.peerId();
     }
 
     private void sendHaves(PeerConnection peer) {
@@ -436,6 +451,20 @@ final class TorrentSession implements Torrent {
         }
         if (peer.peerInterested && !peer.amChoking) {
             chokeRound(false);
+        }
+    }
+
+    /**
+     * A peer's extended handshake told us its listen port: remember it as dialable (after a restart it can
+     * be reached), and give everyone who speaks ut_pex a first list right away rather than in a minute.
+     */
+    void knownPeerListening(PeerConnection peer) {
+        InetSocketAddress a = PeerExchange.listenAddress(peer);
+        if (a != null && knownPeers.size() < PeerExchange.MAX_KNOWN) {
+            knownPeers.add(a);
+        }
+        if (peer.speaks(PeerExchange.NAME)) {
+            extensions.pex.round();
         }
     }
 
