@@ -291,17 +291,22 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Payments.Burst result = Payments.receiveBurst(ch, payments, signer);
         apply(result.step());
         for (Payments.Refused r : result.refused()) {
-            refusePayment(from, channels.get(ch.id()), r.payment().state().channelId(),
-                    r.payment().state().turnNum(), r.reason());
+            refusePayment(from, channels.get(ch.id()), r.payment(), r.reason());
         }
     }
 
-    private void refusePayment(String from, Channel ch, String channelId, long turn, String reason) {
-        LOG.warn("refused PAYMENT from {} on channel {}: {}", from, channelId, reason);
+    private void refusePayment(String from, Channel ch, org.web3torrent.channel.state.SignedState payment,
+                               String reason) {
+        String channelId = payment.state().channelId();
+        long turn = payment.state().turnNum();
         boolean staleRetransmission = ch != null && ch.latest() != null && turn < ch.latest().state().turnNum();
-        if (!staleRetransmission) {
-            messenger.send(from, MessageCodec.encode(ChannelMessage.reject(channelId, turn, reason)));
+        if (staleRetransmission) {
+            // a payment resent after a reconnection that we already hold a newer state for
+            LOG.debug("ignored PAYMENT from {} on channel {}: {}", from, channelId, reason);
+            return;
         }
+        LOG.warn("refused PAYMENT from {} on channel {}: {}", from, channelId, reason);
+        messenger.send(from, MessageCodec.encode(ChannelMessage.reject(channelId, turn, payment.state().hash(), reason)));
     }
 
     /** The whole channel record, read on the engine thread (tests). */
@@ -319,14 +324,20 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             apply(s);
         } catch (ProtocolException e) {
             if (m.type() == ChannelMessage.Type.PAYMENT) {
-                refusePayment(from, ch, m.channelId(), m.state().state().turnNum(), e.getMessage());
+                refusePayment(from, ch, m.state(), e.getMessage());
                 return;
             }
             LOG.warn("refused {} from {} on channel {}: {}", m.type(), from, m.channelId(), e.getMessage());
-            if (m.type() == ChannelMessage.Type.REJECT && ch != null) {
+            if (m.type() == ChannelMessage.Type.REJECT && ch != null && refusesOurs(ch, m)) {
                 failPayments(ch.id(), m.turnNum(), e.getMessage());
             }
         }
+    }
+
+    /** A refusal counts only if it names a state we signed and still wait for. */
+    private static boolean refusesOurs(Channel ch, ChannelMessage reject) {
+        return ch.unacknowledged().stream().anyMatch(s -> s.state().turnNum() == reject.turnNum()
+                && s.state().hash().equals(reject.stateHash()));
     }
 
     private void failPayments(String channelId, long fromTurn, String why) {

@@ -13,9 +13,11 @@ import org.web3torrent.channel.state.SignedState;
  * @param turnNum the acknowledged turn (ACK)
  * @param signature the payee's countersignature (ACK)
  * @param error why the sender refused something (REJECT)
+ * @param stateHash the hash of the refused state (REJECT), so a refusal of a forged state never
+ *     cancels the payer's genuine payment at the same turn
  */
 public record ChannelMessage(Type type, String channelId, SignedState state, long turnNum, Signature signature,
-                             String error) {
+                             String error, String stateHash) {
 
     public enum Type {
         /** The payer proposes a channel: the pre-fund state (turn 0) signed by the payer. */
@@ -46,14 +48,14 @@ public record ChannelMessage(Type type, String channelId, SignedState state, lon
     }
 
     public static ChannelMessage of(Type type, SignedState state) {
-        return new ChannelMessage(type, state.state().channelId(), state, state.state().turnNum(), null, null);
+        return new ChannelMessage(type, state.state().channelId(), state, state.state().turnNum(), null, null, null);
     }
 
     public static ChannelMessage ack(String channelId, long turnNum, Signature signature) {
-        return new ChannelMessage(Type.ACK, channelId, null, turnNum, signature, null);
+        return new ChannelMessage(Type.ACK, channelId, null, turnNum, signature, null, null);
     }
 
-    public static ChannelMessage reject(String channelId, long turnNum, String error) {
-        return new ChannelMessage(Type.REJECT, channelId, null, turnNum, null, error);
+    public static ChannelMessage reject(String channelId, long turnNum, String stateHash, String error) {
+        return new ChannelMessage(Type.REJECT, channelId, null, turnNum, null, error, stateHash);
     }
 }
