@@ -19,24 +19,28 @@ import org.web3j.utils.Numeric;
 /**
  * Signs and sends one account's transactions and waits for their receipts: estimates gas first (so a
  * transaction that would revert fails with the contract's reason and costs nothing), then sends,
- * then polls for the receipt every few milliseconds until the timeout. One at a time per account, so
- * nonces never collide.
+ * then polls for the receipt every few milliseconds until the timeout. One at a time per sender. The
+ * nonce is counted here and the gas price kept for a few seconds, saving two requests per transaction;
+ * a refusal (another process used the account, the base fee rose) resets both and sends once more.
  */
 public final class TransactionSender {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionSender.class);
     private static final long POLL_MILLIS = 5;
+    private static final long PRICE_TTL_NANOS = 5_000_000_000L;
 
     private final Rpc rpc;
     private final Credentials credentials;
-    private final RawTransactionManager manager;
+    private final CountingNonces manager;
     private final PollingTransactionReceiptProcessor receipts;
+    private BigInteger gasPrice;
+    private long gasPriceAt;
 
     public TransactionSender(Rpc rpc, Credentials credentials, long chainId, Duration timeout) {
         this.rpc = rpc;
         this.credentials = credentials;
         this.receipts = new PollingTransactionReceiptProcessor(rpc.web3j(), POLL_MILLIS,
                 (int) Math.max(1, timeout.toMillis() / POLL_MILLIS));
-        this.manager = new RawTransactionManager(rpc.web3j(), credentials, chainId, receipts);
+        this.manager = new CountingNonces(rpc, credentials, chainId, receipts);
     }
 
     public String from() {
@@ -52,14 +56,17 @@ public final class TransactionSender {
         EthEstimateGas gas = rpc.send(rpc.web3j().ethEstimateGas(estimate), what);
         BigInteger gasLimit = gas.getAmountUsed().multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN)
                 .add(BigInteger.valueOf(10_000));
-        BigInteger gasPrice = rpc.send(rpc.web3j().ethGasPrice(), "gas price").getGasPrice();
+        BigInteger gasPrice = gasPrice(false);
         EthSendTransaction sent = sendSigned(gasPrice, gasLimit, to, data, value, what);
-        if (sent.hasError() && isNonceClash(sent.getError().getMessage())) {
-            // Another process sent from this account between our nonce lookup and our send: once more.
-            LOG.debug("{}: nonce clash ({}); sending again", what, sent.getError().getMessage());
+        if (sent.hasError()) {
+            // Another sender used this account, or the cached price fell below the base fee: fresh values, once more.
+            LOG.debug("{} refused ({}); sending again with a fresh nonce and price", what, sent.getError().getMessage());
+            manager.reset();
+            gasPrice = gasPrice(true);
             sent = sendSigned(gasPrice, gasLimit, to, data, value, what);
         }
         if (sent.hasError()) {
+            manager.reset();
             throw new ChainException(what + " was refused: " + sent.getError().getMessage());
         }
         TransactionReceipt receipt;
@@ -69,6 +76,7 @@ public final class TransactionSender {
             throw new ChainException("lost the chain at " + rpc.url() + " while waiting for " + what + ": "
                     + e.getMessage(), e);
         } catch (TransactionException e) {
+            manager.reset();
             throw new ChainException(what + " was not mined in time (transaction " + sent.getTransactionHash()
                     + ")", e);
         }
@@ -88,13 +96,40 @@ public final class TransactionSender {
         try {
             return manager.sendTransaction(gasPrice, gasLimit, to, data, value);
         } catch (IOException e) {
+            manager.reset(); // it may or may not have arrived: ask the node next time
             throw new ChainException("cannot send " + what + " to the chain at " + rpc.url() + ": " + e.getMessage(), e);
         }
     }
 
-    private static boolean isNonceClash(String message) {
-        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
-        return m.contains("nonce too low") || m.contains("already known") || m.contains("replacement transaction");
+    private BigInteger gasPrice(boolean fresh) {
+        if (fresh || gasPrice == null || System.nanoTime() - gasPriceAt > PRICE_TTL_NANOS) {
+            gasPrice = rpc.send(rpc.web3j().ethGasPrice(), "gas price").getGasPrice();
+            gasPriceAt = System.nanoTime();
+        }
+        return gasPrice;
+    }
+
+    /** web3j's signing manager with the nonce counted locally after one lookup. */
+    private static final class CountingNonces extends RawTransactionManager {
+        private BigInteger next;
+
+        CountingNonces(Rpc rpc, Credentials credentials, long chainId, PollingTransactionReceiptProcessor receipts) {
+            super(rpc.web3j(), credentials, chainId, receipts);
+        }
+
+        @Override
+        protected synchronized BigInteger getNonce() throws IOException {
+            if (next == null) {
+                next = super.getNonce();
+            }
+            BigInteger nonce = next;
+            next = next.add(BigInteger.ONE);
+            return nonce;
+        }
+
+        synchronized void reset() {
+            next = null;
+        }
     }
 
     /** A mined transaction and, for a contract creation, the new contract's address. */

@@ -91,6 +91,20 @@ class Web3jChainTest {
     }
 
     @Test
+    void twoPortsOnOneAccountTakeTurnsWithoutLosingATransaction() {
+        Credentials shared = DevAccounts.account(5);
+        Web3jChain first = anvil.chainFor(shared);
+        Web3jChain second = anvil.chainFor(shared);
+        FixedPart fixed = channel(alice, bob, 60);
+        String id = fixed.channelId();
+        first.deposit(id, ETH, BigInteger.ZERO, BigInteger.ONE);
+        second.deposit(id, ETH, BigInteger.ONE, BigInteger.ONE);
+        first.deposit(id, ETH, BigInteger.TWO, BigInteger.ONE); // its counted nonce is stale now
+        second.deposit(id, ETH, BigInteger.valueOf(3), BigInteger.ONE);
+        assertThat(first.holdings(ETH, id)).isEqualTo(BigInteger.valueOf(4));
+    }
+
+    @Test
     void concludeWithAFinalStatePaysEachDestinationExactlyItsAllocation() throws Exception {
         FixedPart fixed = funded(700, 300, 60);
         String payA = freshAddress();
