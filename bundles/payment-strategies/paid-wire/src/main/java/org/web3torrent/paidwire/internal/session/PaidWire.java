@@ -224,4 +224,40 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
         settings.overrides().budget(infoHash, budget);
         settings.overrides().strategy(infoHash, strategy);
     }
+
+    /** The price of every torrent this process seeds without a price of its own ({@code seed --price}). */
+    public void setDefaultSeedPrice(BigInteger weiPerMiB) {
+        settings.overrides().seedPrice(PaymentSettings.Overrides.ANY, weiPerMiB);
+    }
+
+    /** Budget and strategy of every download of this process ({@code get --budget --strategy}); null keeps. */
+    public void setDownloadDefaults(BigInteger budget, String strategy) {
+        if (budget != null) {
+            settings.overrides().budget(PaymentSettings.Overrides.ANY, budget);
+        }
+        if (strategy != null) {
+            settings.overrides().strategy(PaymentSettings.Overrides.ANY, strategy);
+        }
+    }
+
+    /** True while a channel this node pays through is not yet closed. */
+    public boolean hasOpenChannels() {
+        return channels.channels().stream().anyMatch(c -> c.payer() && !settled(c.status()));
+    }
+
+    /** Waits until every channel this node pays through is closed; false if the time ran out. */
+    public boolean awaitChannelsClosed(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (hasOpenChannels()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    private static boolean settled(ChannelStatus status) {
+        return status == ChannelStatus.CLOSED || status == ChannelStatus.FAILED;
+    }
 }

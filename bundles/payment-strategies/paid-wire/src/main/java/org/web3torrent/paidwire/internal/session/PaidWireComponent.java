@@ -34,7 +34,7 @@ import org.web3torrent.torrent.api.WireExtension;
  * start the embedded chain); until then we trade as a non-paying peer.
  */
 @Component(configurationPid = PaidWireComponent.PID, immediate = true, service = {WireExtension.class,
-    UploadGate.class, TransferListener.class, ChannelMessenger.class, PaymentAccounts.class})
+    UploadGate.class, TransferListener.class, ChannelMessenger.class, PaymentAccounts.class, PaidWire.class})
 @Designate(ocd = PaidWireComponent.Config.class)
 public class PaidWireComponent extends PaidWire {
 

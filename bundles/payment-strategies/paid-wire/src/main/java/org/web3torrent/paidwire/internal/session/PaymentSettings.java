@@ -47,19 +47,25 @@ public record PaymentSettings(BigInteger pricePerMiB, int creditWindowPieces, Bi
     }
 
     public BigInteger seedPrice(String infoHash) {
-        return Optional.ofNullable(overrides.seedPrice.get(infoHash)).orElse(pricePerMiB);
+        return Optional.ofNullable(overrides.seedPrice.get(infoHash))
+                .or(() -> Optional.ofNullable(overrides.seedPrice.get(Overrides.ANY))).orElse(pricePerMiB);
     }
 
     public BigInteger budget(String infoHash) {
-        return Optional.ofNullable(overrides.budget.get(infoHash)).orElse(budget);
+        return Optional.ofNullable(overrides.budget.get(infoHash))
+                .or(() -> Optional.ofNullable(overrides.budget.get(Overrides.ANY))).orElse(budget);
     }
 
     public Optional<String> strategy(String infoHash) {
-        return Optional.ofNullable(overrides.strategy.get(infoHash));
+        return Optional.ofNullable(overrides.strategy.get(infoHash))
+                .or(() -> Optional.ofNullable(overrides.strategy.get(Overrides.ANY)));
     }
 
     /** The per-torrent settings, shared by every copy of the settings (they outlive a reconfiguration). */
     public static final class Overrides {
+        /** The key of a setting for every torrent of this process (a one-shot command's options). */
+        public static final String ANY = "*";
+
         final Map<String, BigInteger> seedPrice = new ConcurrentHashMap<>();
         final Map<String, BigInteger> budget = new ConcurrentHashMap<>();
         final Map<String, String> strategy = new ConcurrentHashMap<>();

@@ -1,0 +1,61 @@
+package org.web3torrent.paidwire.internal.command;
+
+import java.math.BigInteger;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.web3torrent.launcher.api.Command;
+import org.web3torrent.launcher.api.CommandContext;
+import org.web3torrent.paidwire.internal.session.PaidWire;
+
+/**
+ * {@code seed ... [--price WEI_PER_MIB]}: the BitTorrent {@code seed} command with a price. Registered
+ * under the same name with a higher ranking, it takes its option out and hands the rest to the command
+ * it decorates, so the torrent bundle knows nothing of money.
+ */
+@Component(service = Command.class, property = {
+    Command.NAME + "=seed",
+    Command.SUMMARY + "=Seed a .torrent or a file/folder, paid per piece (--price WEI_PER_MIB; 0 is free)",
+    "service.ranking:Integer=100"
+})
+public class PaidSeedCommand implements Command {
+
+    static final String HELP = """
+            Payment options:
+              --price WEI_PER_MIB  what buyers pay, in wei per MiB (default: the configured price; 0 = free,
+                                   and then ordinary BitTorrent clients are served too; above 0 they are not)
+            """;
+
+    private final Command bittorrent;
+    private final PaidWire payments;
+
+    @Activate
+    public PaidSeedCommand(@Reference(target = "(&(" + Command.NAME + "=seed)(!(service.ranking=100)))") Command bittorrent,
+            @Reference PaidWire payments) {
+        this.bittorrent = bittorrent;
+        this.payments = payments;
+    }
+
+    @Override
+    public int run(CommandContext ctx) throws Exception {
+        PaymentOptions options;
+        try {
+            options = PaymentOptions.extract(ctx.args(), Set.of("--price"));
+            BigInteger price = options.wei("--price");
+            if (price != null) {
+                payments.setDefaultSeedPrice(price);
+                ctx.out().println("price: " + price + " wei per MiB" + (price.signum() == 0 ? " (free)" : ""));
+            }
+        } catch (IllegalArgumentException e) {
+            ctx.err().println("seed: " + e.getMessage());
+            return USAGE;
+        }
+        if (options.rest().contains("--help")) {
+            ctx.out().print(HELP);
+        }
+        return bittorrent.run(new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
+                ctx.workingDirectory(), ctx.dataDirectory()));
+    }
+}
