@@ -150,8 +150,7 @@ public final class AddTorrentDialog extends JDialog {
         pack();
         setLocationRelativeTo(owner);
         if (initial != null) {
-            source.setText(initial);
-            readSource();
+            setSource(initial);
         }
     }
 
@@ -239,6 +238,7 @@ public final class AddTorrentDialog extends JDialog {
 
     public void setSource(String text) {
         source.setText(text);
+        source.setCaretPosition(0);
         readSource();
     }
 

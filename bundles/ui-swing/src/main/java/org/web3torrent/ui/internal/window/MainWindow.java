@@ -111,6 +111,7 @@ public final class MainWindow extends JFrame {
     private transient Snapshot snapshot = Snapshot.EMPTY;
     private transient WalletState wallet = WalletState.UNKNOWN;
     private WalletDialog walletDialog;
+    private transient Runnable walletRefresh = () -> { };
 
     public MainWindow(Services services, Tasks tasks) {
         super("Web3Torrent");
@@ -210,12 +211,12 @@ public final class MainWindow extends JFrame {
         JToolBar bar = new JToolBar();
         bar.setFloatable(false);
         bar.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
-        bar.add(button("＋ Open", "Open a .torrent file", this::openTorrentFile));
-        bar.add(button("🔗 Magnet", "Add a magnet link", () -> showAddDialog(null)));
+        bar.add(button("✚ Open", "Open a .torrent file", this::openTorrentFile));
+        bar.add(button("⇩ Magnet", "Add a magnet link", () -> showAddDialog(null)));
         bar.add(button("⬆ Create", "Create a torrent from a file or folder and seed it", this::showCreateDialog));
         bar.addSeparator();
         bar.add(button("▶ Resume", "Resume the selected torrents", this::resumeSelected));
-        bar.add(button("⏸ Pause", "Pause the selected torrents", this::pauseSelected));
+        bar.add(button("❚❚ Pause", "Pause the selected torrents", this::pauseSelected));
         bar.add(button("✕ Remove", "Remove the selected torrents (the data stays)", () -> removeSelected(false)));
         bar.addSeparator();
         bar.add(button("Ξ Wallet", "Wallet, balance and channels", this::showWallet));
@@ -395,6 +396,11 @@ public final class MainWindow extends JFrame {
         return "Web3Torrent";
     }
 
+    /** What re-reads the wallet at once (it runs the read on a worker thread). */
+    public void onWalletRefresh(Runnable refresh) {
+        this.walletRefresh = refresh;
+    }
+
     /** Shows the wallet as last read from the chain. */
     public void apply(WalletState w) {
         wallet = w;
@@ -568,6 +574,7 @@ public final class MainWindow extends JFrame {
     public WalletDialog showWallet() {
         if (walletDialog == null) {
             walletDialog = new WalletDialog(this, services, tasks);
+            walletDialog.onChange(walletRefresh);
         }
         walletDialog.apply(wallet);
         walletDialog.setVisible(true);
@@ -603,6 +610,10 @@ public final class MainWindow extends JFrame {
 
     public JLabel walletLabel() {
         return statusWallet;
+    }
+
+    public JLabel chainLabel() {
+        return statusChain;
     }
 
     public JLabel paymentLabel() {

@@ -25,7 +25,7 @@ final class Renderers {
         Progress() {
             super(0, 1000);
             setStringPainted(true);
-            setBorderPainted(false);
+            setBorder(javax.swing.BorderFactory.createEmptyBorder(5, 6, 5, 6));
         }
 
         @Override

@@ -87,17 +87,25 @@ public final class SpeedChart extends JComponent {
         g.draw(path);
     }
 
-    /** 1, 2 or 5 times a power of two's neighbourhood: a round top for the axis. */
+    /**
+     * A round top for the axis in the unit the labels use (B, KiB, MiB...): 1, 2, 4 or 8 times a power of ten
+     * of that unit, so the four grid lines read as round numbers.
+     */
     static long niceCeiling(long v) {
+        long unit = 1;
+        while (v / unit >= 1024) {
+            unit *= 1024;
+        }
+        double mantissa = (double) v / unit;
         long p = 1;
-        while (p * 10 < v) {
+        while (p * 10 < mantissa) {
             p *= 10;
         }
-        for (long m : new long[] {1, 2, 5, 10}) {
-            if (p * m >= v) {
-                return p * m;
+        for (long m : new long[] {1, 2, 4, 8, 10}) {
+            if (p * m >= mantissa) {
+                return p * m * unit;
             }
         }
-        return p * 10;
+        return p * 10 * unit;
     }
 }

@@ -34,6 +34,10 @@ public final class Ui implements AutoCloseable {
         SwingUtilities.invokeAndWait(() -> {
             Theme.apply(dark);
             window = new MainWindow(services, tasks);
+            window.onWalletRefresh(() -> tasks.run(null, "Reading the wallet", () -> {
+                refreshWallet();
+                return null;
+            }, r -> { }));
             window.setVisible(true);
         });
         tasks.every(REFRESH_MILLIS, () -> {

@@ -38,6 +38,7 @@ public final class WalletDialog extends JDialog {
 
     private final transient Services services;
     private final transient Tasks tasks;
+    private transient Runnable refresh = () -> { };
     private final JTextField address = new JTextField(42);
     private final JLabel balance = new JLabel("…");
     private final JLabel inChannels = new JLabel("…");
@@ -223,9 +224,22 @@ public final class WalletDialog extends JDialog {
     private void createWallet() {
         char[] pass = passphrase("Create a wallet", true);
         if (pass != null) {
-            tasks.run(this, "Creating the wallet", () -> wallet().create(new String(pass)),
-                    a -> state.setText("Created " + a + ". Keep the passphrase: nobody can recover it."));
+            createWallet(pass);
         }
+    }
+
+    /** Creates the wallet with a passphrase already asked for (the button's second half; tests call it). */
+    public void createWallet(char[] pass) {
+        state.setText("Creating the wallet…");
+        tasks.run(this, "Creating the wallet", () -> wallet().create(new String(pass)), a -> {
+            state.setText("Created " + a + ". Keep the passphrase: nobody can recover it.");
+            refresh.run();
+        });
+    }
+
+    private void changed(String text) {
+        state.setText(text);
+        refresh.run();
     }
 
     private void importWallet() {
@@ -238,7 +252,7 @@ public final class WalletDialog extends JDialog {
         char[] pass = passphrase("Passphrase of " + file.getFileName(), false);
         if (pass != null) {
             tasks.run(this, "Importing the keystore", () -> wallet().importKeystore(file, new String(pass)),
-                    a -> state.setText("Imported " + a + "."));
+                    a -> changed("Imported " + a + "."));
         }
     }
 
@@ -248,8 +262,13 @@ public final class WalletDialog extends JDialog {
             tasks.run(this, "Unlocking the wallet", () -> {
                 wallet().unlock(new String(pass));
                 return null;
-            }, a -> state.setText("Unlocked: this wallet can pay."));
+            }, a -> changed("Unlocked: this wallet can pay."));
         }
+    }
+
+    /** What to run (off the EDT) so the window re-reads the wallet after a change. */
+    public void onChange(Runnable refreshWallet) {
+        this.refresh = refreshWallet;
     }
 
     public String addressText() {
