@@ -191,7 +191,13 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
         if (session != null && remote != null) {
             session.detach(this);
         }
+    }
+
+    @Override
+    public void channelUnregistered(ChannelHandlerContext ctx) {
+        // also reached by a dial that never connected, unlike channelInactive
         engine.connectionClosed(this);
+        ctx.fireChannelUnregistered();
     }
 
     // ---- helpers used by the session
