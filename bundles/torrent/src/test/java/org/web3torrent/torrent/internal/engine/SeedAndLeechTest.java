@@ -37,4 +37,34 @@ class SeedAndLeechTest {
             assertThat(Files.mismatch(content, tmp.resolve("leech/movie.bin"))).isEqualTo(-1L);
         }
     }
+
+    @Test
+    void aPausedTorrentTakesNoPeersUntilResumedThenCompletes() throws Exception {
+        Path content = Swarms.randomFile(tmp.resolve("seed/doc.bin"), 700_000, 2);
+        Metainfo metainfo = Swarms.torrentOf(content, 64 * 1024);
+        try (BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests());
+                BitTorrentEngine leecher = new BitTorrentEngine(EngineConfig.forTests())) {
+            Torrent seeding = seeder.add(metainfo, tmp.resolve("seed"), TorrentOptions.DEFAULT);
+            Swarms.awaitComplete(seeding);
+            Torrent download = leecher.add(metainfo, tmp.resolve("leech"), TorrentOptions.DEFAULT);
+            while (download.status().state() == TorrentState.CHECKING) {
+                Thread.sleep(5);
+            }
+            download.pause();
+            assertThat(download.status().state()).isEqualTo(TorrentState.PAUSED);
+            download.connect(new InetSocketAddress("127.0.0.1", seeder.listenPort()));
+            // the seeder sees the dial refused or never made: the paused torrent has no peers and no data
+            assertThat(download.status().peers()).isEmpty();
+            assertThat(download.status().verifiedPieces().isEmpty()).isTrue();
+
+            download.resume();
+            Swarms.awaitComplete(download);
+            assertThat(download.status().state()).isEqualTo(TorrentState.SEEDING);
+            assertThat(Files.mismatch(content, tmp.resolve("leech/doc.bin"))).isEqualTo(-1L);
+
+            assertThat(leecher.remove(metainfo.infoHash(), true)).isTrue();
+            assertThat(tmp.resolve("leech/doc.bin")).doesNotExist();
+            assertThat(leecher.torrents()).isEmpty();
+        }
+    }
 }
