@@ -96,5 +96,9 @@ class ChannelBundleIT {
                 .contains("chain id:    31337")
                 .containsPattern("adjudicator: 0x[0-9a-f]{40}");
         tracker.close();
+
+        // The other services the bundle offers are up too: the wallet API and the channel service.
+        assertThat(context.getServiceReference("org.web3torrent.channel.wallet.WalletService")).isNotNull();
+        assertThat(context.getServiceReference("org.web3torrent.channel.api.ChannelService")).isNotNull();
     }
 }
