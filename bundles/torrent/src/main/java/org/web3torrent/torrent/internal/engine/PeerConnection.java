@@ -277,7 +277,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
     public void overrideChoke(ChokeOverride value) {
         onLoop(() -> {
             override = value;
-            session.applyOverride(this);
+            session.choking.applyOverride(this);
         });
     }
 

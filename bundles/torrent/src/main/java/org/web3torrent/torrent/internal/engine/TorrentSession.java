@@ -21,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3torrent.torrent.api.PeerLink;
 import org.web3torrent.torrent.api.PeerStatus;
 import org.web3torrent.torrent.api.Torrent;
 import org.web3torrent.torrent.api.TorrentOptions;
@@ -72,12 +71,9 @@ final class TorrentSession implements Torrent {
     final Downloader downloader;
     final Uploader uploader;
     final ExtensionProtocol extensions;
-    private PeerConnection optimistic;
-    private org.web3torrent.torrent.internal.tracker.TrackerSession trackers;
-    /** Counters for tracker announces, which read them off the network thread. */
-    private volatile long announceUploaded;
-    private volatile long announceDownloaded;
-    private volatile long announceLeft;
+    final PeerPieces pieces;
+    final ChokeControl choking;
+    final Announcer announcer;
     private long ticks;
     private boolean resumeDirty;
     private long resumeSequence;
@@ -98,6 +94,9 @@ final class TorrentSession implements Torrent {
         this.downloader = new Downloader(this);
         this.uploader = new Uploader(this);
         this.extensions = new ExtensionProtocol(this);
+        this.pieces = new PeerPieces(this);
+        this.choking = new ChokeControl(this);
+        this.announcer = new Announcer(this);
         this.state = metainfo == null ? TorrentState.FETCHING_METADATA : TorrentState.CHECKING;
         if (magnet != null) {
             for (String peer : magnet.peers()) {
@@ -132,7 +131,7 @@ final class TorrentSession implements Torrent {
         stopping = false;
         if (metainfo == null) {
             state = TorrentState.FETCHING_METADATA;
-            startTrackers();
+            announcer.start();
             connectToKnownPeers();
             return;
         }
@@ -173,56 +172,14 @@ final class TorrentSession implements Torrent {
         }
         // peers connected while the metadata was fetched: their pieces can be read now
         for (PeerConnection p : new ArrayList<>(peers)) {
-            applyEarlyPieces(p);
+            pieces.applyEarly(p);
             for (int i = have.nextSetBit(0); i >= 0; i = have.nextSetBit(i + 1)) {
                 p.send(new PeerMessage.Have(i));
             }
             p.flush();
         }
-        updateAnnounceCounters();
-        startTrackers();
+        announcer.start();
         connectToKnownPeers();
-    }
-
-    private List<List<String>> announceTiers() {
-        Metainfo m = metainfo;
-        if (m != null && !m.announceTiers().isEmpty()) {
-            return m.announceTiers();
-        }
-        return magnet == null ? List.of() : magnet.trackers().stream().map(List::of).toList();
-    }
-
-    /** Announces to the torrent's trackers (BEP 12 tiers); the peers they return are dialled. */
-    private void startTrackers() {
-        List<List<String>> tiers = announceTiers();
-        if (trackers != null || tiers.isEmpty() || state == TorrentState.FINISHED) {
-            return;
-        }
-        int key = random.nextInt();
-        trackers = new org.web3torrent.torrent.internal.tracker.TrackerSession(engine.trackerClient(),
-                engine.trackerScheduler(), tiers,
-                () -> new org.web3torrent.torrent.internal.tracker.AnnounceRequest(infoHash, engine.peerId(),
-                        Math.max(0, engine.listenPort()), announceUploaded, announceDownloaded, announceLeft,
-                        org.web3torrent.torrent.internal.tracker.AnnounceEvent.NONE, 50, key),
-                org.web3torrent.torrent.internal.tracker.TrackerSession.peersTo(found -> engine.loop().execute(() -> {
-                    knownPeers.addAll(found);
-                    connectToKnownPeers();
-                })));
-        trackers.start();
-    }
-
-    private void stopTrackers() {
-        if (trackers != null) {
-            trackers.stop();
-            trackers = null;
-        }
-    }
-
-    private void updateAnnounceCounters() {
-        announceUploaded = sent.total();
-        announceDownloaded = received.total();
-        Metainfo m = metainfo;
-        announceLeft = m == null ? 0 : m.totalLength() - verifiedBytes;
     }
 
     /** The info dictionary of a magnet link arrived and matched the info-hash. */
@@ -242,13 +199,10 @@ final class TorrentSession implements Torrent {
 
     void completed() {
         state = options.seedAfter() ? TorrentState.SEEDING : TorrentState.FINISHED;
-        updateAnnounceCounters();
-        if (trackers != null) {
-            if (state == TorrentState.FINISHED) {
-                stopTrackers();
-            } else {
-                trackers.completed();
-            }
+        if (state == TorrentState.FINISHED) {
+            announcer.stop();
+        } else {
+            announcer.completed();
         }
         saveResume();
         completion.complete(null);
@@ -256,7 +210,7 @@ final class TorrentSession implements Torrent {
             if (p.isSeed(metainfo.pieceCount()) || state == TorrentState.FINISHED) {
                 p.close("both of us are complete");
             } else {
-                updateInterest(p);
+                pieces.updateInterest(p);
             }
         }
     }
@@ -275,8 +229,7 @@ final class TorrentSession implements Torrent {
 
     void stopPeers(String reason) {
         stopping = true;
-        updateAnnounceCounters();
-        stopTrackers();
+        announcer.stop();
         for (PeerConnection p : new ArrayList<>(peers)) {
             p.close(reason);
         }
@@ -320,7 +273,7 @@ final class TorrentSession implements Torrent {
         ticks++;
         received.tick(1);
         sent.tick(1);
-        updateAnnounceCounters();
+        announcer.update();
         for (PeerConnection p : peers) {
             p.received.tick(1);
             p.sent.tick(1);
@@ -330,7 +283,7 @@ final class TorrentSession implements Torrent {
         }
         downloader.tick();
         if (ticks % Choker.ROUND_SECONDS == 0) {
-            chokeRound(ticks % Choker.OPTIMISTIC_SECONDS == 0);
+            choking.round(ticks % Choker.OPTIMISTIC_SECONDS == 0);
         }
         if (ticks % 5 == 0) {
             connectToKnownPeers();
@@ -338,8 +291,8 @@ final class TorrentSession implements Torrent {
         if (ticks % 60 == 0) {
             extensions.pex.round();
         }
-        if (ticks % 15 == 0 && peers.isEmpty() && trackers != null && state != TorrentState.SEEDING) {
-            trackers.announceSoon(); // alone in the swarm: ask again rather than wait a full interval
+        if (ticks % 15 == 0 && peers.isEmpty() && state != TorrentState.SEEDING) {
+            announcer.askAgain();
         }
         if (resumeDirty && ticks % 30 == 0) {
             saveResume();
@@ -441,17 +394,8 @@ final class TorrentSession implements Torrent {
         extensions.peerGone(peer);
         downloader.peerGone(peer);
         uploader.peerGone(peer);
-        if (peer.peerHas != null) {
-            for (int i = peer.peerHas.nextSetBit(0); i >= 0; i = peer.peerHas.nextSetBit(i + 1)) {
-                availability[i]--;
-            }
-        }
-        if (peer == optimistic) {
-            optimistic = null;
-        }
-        if (peer.peerInterested && !peer.amChoking) {
-            chokeRound(false);
-        }
+        pieces.peerGone(peer);
+        choking.peerGone(peer);
     }
 
     /**
@@ -482,7 +426,7 @@ final class TorrentSession implements Torrent {
         } else if (message instanceof PeerMessage.Request m) {
             uploader.onRequest(peer, m);
         } else if (message instanceof PeerMessage.Have m) {
-            onHave(peer, m.piece());
+            pieces.onHave(peer, m.piece());
         } else if (message instanceof PeerMessage.Choke) {
             peer.peerChoking = true;
             downloader.choked(peer);
@@ -491,14 +435,14 @@ final class TorrentSession implements Torrent {
             downloader.fill(peer);
         } else if (message instanceof PeerMessage.Interested) {
             peer.peerInterested = true;
-            unchokeIfSlotFree(peer);
+            choking.unchokeIfSlotFree(peer);
         } else if (message instanceof PeerMessage.NotInterested) {
             peer.peerInterested = false;
         } else if (message instanceof PeerMessage.Bitfield m) {
-            onBitfield(peer, m.bits());
+            pieces.onBitfield(peer, m.bits());
         } else if (message instanceof PeerMessage.HaveAll) {
             requireFast(peer, "have all");
-            onHaveAll(peer);
+            pieces.onHaveAll(peer);
         } else if (message instanceof PeerMessage.HaveNone) {
             requireFast(peer, "have none");
         } else if (message instanceof PeerMessage.Cancel m) {
@@ -520,93 +464,6 @@ final class TorrentSession implements Torrent {
         }
     }
 
-    private void onHave(PeerConnection peer, int piece) {
-        if (metainfo == null) {
-            return; // cannot be checked before the metadata; the peer will be asked again
-        }
-        if (piece >= metainfo.pieceCount()) {
-            throw new ProtocolException("have for piece " + piece + " of " + metainfo.pieceCount());
-        }
-        if (!peer.peerHas.get(piece)) {
-            peer.peerHas.set(piece);
-            availability[piece]++;
-            if (!have.get(piece) && !peer.amInterested) {
-                setInterested(peer, true);
-            }
-            downloader.fill(peer);
-        }
-        if (isComplete() && peer.isSeed(metainfo.pieceCount())) {
-            peer.close("both of us are complete");
-        }
-    }
-
-    private void onBitfield(PeerConnection peer, byte[] bits) {
-        if (metainfo == null) {
-            peer.earlyBitfield = bits;
-            return;
-        }
-        applyBitfield(peer, Bits.fromWire(bits, metainfo.pieceCount()));
-    }
-
-    private void onHaveAll(PeerConnection peer) {
-        if (metainfo == null) {
-            peer.peerHasAll = true;
-            return;
-        }
-        BitSet all = new BitSet();
-        all.set(0, metainfo.pieceCount());
-        applyBitfield(peer, all);
-    }
-
-    /** Called when the metadata becomes known for peers that sent their pieces before it. */
-    void applyEarlyPieces(PeerConnection peer) {
-        peer.peerHas = new BitSet(metainfo.pieceCount());
-        if (peer.peerHasAll) {
-            onHaveAll(peer);
-        } else if (peer.earlyBitfield != null) {
-            applyBitfield(peer, Bits.fromWire(peer.earlyBitfield, metainfo.pieceCount()));
-        }
-        peer.earlyBitfield = null;
-        if (peer.isOpen()) {
-            updateInterest(peer);
-        }
-    }
-
-    private void applyBitfield(PeerConnection peer, BitSet bits) {
-        for (int i = peer.peerHas.nextSetBit(0); i >= 0; i = peer.peerHas.nextSetBit(i + 1)) {
-            availability[i]--;
-        }
-        peer.peerHas = bits;
-        for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
-            availability[i]++;
-        }
-        peer.peerHasAll = bits.cardinality() == metainfo.pieceCount();
-        if (isComplete() && peer.peerHasAll) {
-            peer.close("both of us are complete");
-            return;
-        }
-        updateInterest(peer);
-        downloader.fill(peer);
-    }
-
-    void updateInterest(PeerConnection peer) {
-        boolean want = false;
-        if (metainfo != null && peer.peerHas != null && !isComplete()) {
-            BitSet missing = (BitSet) peer.peerHas.clone();
-            missing.andNot(have);
-            want = !missing.isEmpty();
-        }
-        if (want != peer.amInterested) {
-            setInterested(peer, want);
-        }
-    }
-
-    private void setInterested(PeerConnection peer, boolean value) {
-        peer.amInterested = value;
-        peer.send(value ? PeerMessage.Interested.INSTANCE : PeerMessage.NotInterested.INSTANCE);
-        peer.flush();
-    }
-
     /** A piece passed its hash and is on disk. */
     void pieceStored(int piece) {
         have.set(piece);
@@ -614,11 +471,8 @@ final class TorrentSession implements Torrent {
         resumeDirty = true;
         for (PeerConnection p : peers) {
             p.send(new PeerMessage.Have(piece));
-            if (p.amInterested && !p.peerHas.get(piece)) {
-                // still interesting only if it has something else we lack
-                updateInterest(p);
-            } else if (p.amInterested) {
-                updateInterest(p);
+            if (p.amInterested) {
+                pieces.updateInterest(p); // it may have had nothing else we lack
             }
             p.flush();
         }
@@ -644,76 +498,6 @@ final class TorrentSession implements Torrent {
 
     boolean isBanned(PeerConnection peer) {
         return bannedPeerIds.contains(java.util.HexFormat.of().formatHex(peer.remote.peerId()));
-    }
-
-    // ---- choking
-
-    private boolean uploading() {
-        return state == TorrentState.DOWNLOADING || state == TorrentState.SEEDING;
-    }
-
-    private void unchokeIfSlotFree(PeerConnection peer) {
-        if (!peer.amChoking || peer.override == PeerLink.ChokeOverride.CHOKED || !uploading()) {
-            return;
-        }
-        int unchoked = 0;
-        for (PeerConnection p : peers) {
-            if (!p.amChoking && p.override != PeerLink.ChokeOverride.UNCHOKED) {
-                unchoked++;
-            }
-        }
-        if (unchoked < engine.config().uploadSlots() || peer.override == PeerLink.ChokeOverride.UNCHOKED) {
-            setChoking(peer, false);
-        }
-    }
-
-    void chokeRound(boolean rotateOptimistic) {
-        List<Choker.PeerView<PeerConnection>> views = new ArrayList<>();
-        for (PeerConnection p : peers) {
-            if (p.override == PeerLink.ChokeOverride.NONE) {
-                views.add(new Choker.PeerView<>(p, p.peerInterested, p.received.rate(), p.sent.rate(), p.lastUnchokedAt));
-            }
-        }
-        Choker.Decision<PeerConnection> d = Choker.decide(views, uploading() ? engine.config().uploadSlots() : 0,
-                isComplete(), optimistic, rotateOptimistic, random);
-        optimistic = d.optimistic();
-        for (PeerConnection p : peers) {
-            boolean unchoke = switch (p.override) {
-                case CHOKED -> false;
-                case UNCHOKED -> true;
-                case NONE -> d.unchoked().contains(p);
-            };
-            if (unchoke == p.amChoking) {
-                setChoking(p, !unchoke);
-            }
-        }
-    }
-
-    void applyOverride(PeerConnection peer) {
-        switch (peer.override) {
-            case CHOKED -> {
-                if (!peer.amChoking) {
-                    setChoking(peer, true);
-                }
-            }
-            case UNCHOKED -> {
-                if (peer.amChoking) {
-                    setChoking(peer, false);
-                }
-            }
-            case NONE -> unchokeIfSlotFree(peer);
-        }
-    }
-
-    void setChoking(PeerConnection peer, boolean choke) {
-        peer.amChoking = choke;
-        peer.send(choke ? PeerMessage.Choke.INSTANCE : PeerMessage.Unchoke.INSTANCE);
-        if (choke) {
-            uploader.choked(peer);
-        } else {
-            peer.lastUnchokedAt = System.nanoTime();
-        }
-        peer.flush();
     }
 
     void releaseHeld(PeerConnection peer) {
