@@ -284,10 +284,19 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         List<org.web3torrent.channel.state.SignedState> payments = new ArrayList<>();
         burst.forEach(i -> payments.add(i.message().state()));
         burst.clear();
-        if (ch == null || !ch.counterparty().equals(from)) {
+        if (ch == null || !ch.counterparty().equals(from) || ch.isPayer() || ch.latest() == null) {
             payments.forEach(p -> handle(from, ChannelMessage.of(ChannelMessage.Type.PAYMENT, p)));
             return;
         }
+        // payments resent after a reconnection that we already hold go the one-at-a-time way (re-acknowledged)
+        long held = ch.latest().state().turnNum();
+        while (!payments.isEmpty() && payments.get(0).state().turnNum() <= held) {
+            handle(from, ChannelMessage.of(ChannelMessage.Type.PAYMENT, payments.remove(0)));
+        }
+        if (payments.isEmpty()) {
+            return;
+        }
+        ch = channels.get(first.channelId());
         Payments.Burst result = Payments.receiveBurst(ch, payments, signer);
         apply(result.step());
         for (Payments.Refused r : result.refused()) {

@@ -23,9 +23,9 @@ import org.web3torrent.channel.internal.store.JournalChannelStore;
 import org.web3torrent.channel.internal.transport.TcpChannelTransport;
 
 /**
- * kill -9 of the payer's JVM at random points while it pays, then restart, several times: the payee
- * (this JVM, durable journal) must end with exactly the payments the payer's journal says it made, every
- * acknowledged payment counted, and none counted twice.
+ * kill -9 of either side's JVM at random points while payments flow, then restart, several seeds: the
+ * other side (this JVM, durable journal) must end with exactly the payments the payer's journal says it
+ * made, every acknowledged payment counted, none counted twice.
  */
 class CrashRecoveryTest {
     @TempDir
@@ -95,6 +95,65 @@ class CrashRecoveryTest {
             bob.close();
             bt.close();
         }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {4, 5})
+    void payeeKilledAtRandomPointsEndsWithExactlyWhatThePayerPaid(long seed) throws Exception {
+        Random random = new Random(seed);
+        Pair pair = Pair.open();
+        seedStore(dir.resolve("alice"), pair.alice);
+        seedStore(dir.resolve("bob"), pair.bob);
+        String id = pair.alice.id();
+        TcpChannelTransport at = new TcpChannelTransport(Pair.ALICE.address());
+        ChannelEngine alice = new ChannelEngine(Pair.ALICE_KEY, new JournalChannelStore(dir.resolve("alice")), at,
+                new InMemoryChain().runner(), 60);
+        at.deliverTo(alice);
+        List<java.util.concurrent.CompletableFuture<?>> payments = new ArrayList<>();
+        Process child = null;
+        try {
+            for (int run = 0; run < 2; run++) {
+                child = startPayee(dir.resolve("bob"), id);
+                BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                int port = Integer.parseInt(r.readLine().substring(5));
+                at.connect(new java.net.InetSocketAddress("127.0.0.1", port)).get(20, TimeUnit.SECONDS);
+                int n = 50 + random.nextInt(300);
+                for (int i = 0; i < n; i++) {
+                    payments.add(alice.pay(id, BigInteger.ONE));
+                }
+                Thread.sleep(random.nextInt(40));
+                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL while payments are in flight
+            }
+            child = startPayee(dir.resolve("bob"), id);
+            BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            int port = Integer.parseInt(r.readLine().substring(5));
+            at.connect(new java.net.InetSocketAddress("127.0.0.1", port)).get(20, TimeUnit.SECONDS);
+            java.util.concurrent.CompletableFuture.allOf(payments.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(60, TimeUnit.SECONDS);
+            long paid = payments.size();
+            long balance = -1;
+            for (String line; (line = r.readLine()) != null; ) {
+                balance = Long.parseLong(line.substring(8));
+                if (balance >= paid) {
+                    break;
+                }
+            }
+            assertThat(balance).as("payee's durable balance after two kills").isEqualTo(paid);
+            alice.sync();
+            assertThat(alice.channel(id).orElseThrow().theirBalance().longValueExact()).isEqualTo(paid);
+        } finally {
+            if (child != null) {
+                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            alice.close();
+            at.close();
+        }
+    }
+
+    static Process startPayee(Path store, String id) throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashPayee.class.getName(), store.toString(), id);
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     static void seedStore(Path dir, Channel channel) throws Exception {
