@@ -37,6 +37,8 @@ final class Downloader {
     static final double QUEUE_SECONDS = 2.0;
     /** A peer that sends nothing for this long while we wait on it loses its requests to others. */
     static final long SNUB_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /** Memory for pieces being downloaded, per torrent. */
+    static final long MAX_PIECE_MEMORY = 128L << 20;
 
     private final TorrentSession s;
     private final Map<Integer, PieceDownload> active = new LinkedHashMap<>();
@@ -51,6 +53,11 @@ final class Downloader {
 
     Downloader(TorrentSession session) {
         this.s = session;
+    }
+
+    /** Unfinished pieces live in memory: at most {@link #MAX_PIECE_MEMORY} bytes of them (but 8 pieces). */
+    private int maxActivePieces() {
+        return (int) Math.max(8, MAX_PIECE_MEMORY / s.metainfo.pieceLength());
     }
 
     void clear() {
@@ -126,9 +133,10 @@ final class Downloader {
                 }
             }
         }
-        // 2. a new piece
+        // 2. a new piece, unless the pieces in memory already reach the cap
         PiecePicker.Snapshot snapshot = snapshot();
-        for (int piece : PiecePicker.pick(snapshot, p.peerHas, 4, s.random)) {
+        int room = active.size() < maxActivePieces() ? 4 : 0;
+        for (int piece : PiecePicker.pick(snapshot, p.peerHas, room, s.random)) {
             if (!avoided(piece, p)) {
                 PieceDownload pd = new PieceDownload(piece, s.metainfo.pieceSize(piece));
                 active.put(piece, pd);

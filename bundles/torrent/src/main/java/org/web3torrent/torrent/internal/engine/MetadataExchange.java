@@ -145,7 +145,13 @@ final class MetadataExchange {
         received = null;
         if (!InfoHash.sha1(info).equals(s.infoHash())) {
             LOG.warn("{}: metadata from peers does not match the info-hash; fetching again", s.name());
+            requested.clear();
             peer.close("sent metadata that does not match the info-hash");
+            for (PeerConnection other : List.copyOf(s.peers)) {
+                if (other != peer) {
+                    peerReady(other);
+                }
+            }
             return;
         }
         try {
