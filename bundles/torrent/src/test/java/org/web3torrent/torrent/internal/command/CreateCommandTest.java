@@ -66,6 +66,17 @@ class CreateCommandTest {
     }
 
     @Test
+    void shellCommandCreatesTooAndNeverOverwrites() throws Exception {
+        Path file = Files.write(dir.resolve("one.bin"), new byte[5000]);
+        Path torrent = dir.resolve("one.torrent");
+        String answer = new CreateCommand().create(file.toString(), torrent.toString());
+        Metainfo m = Metainfo.parse(Files.readAllBytes(torrent));
+        assertThat(answer).contains("info-hash: " + m.infoHash().hex()).contains("magnet:?xt=urn:btih:");
+        assertThatThrownBy(() -> new CreateCommand().create(file.toString(), torrent.toString()))
+                .hasMessageContaining("exists");
+    }
+
+    @Test
     void pieceSizes() {
         assertThat(CreateCommand.parseSize("262144")).isEqualTo(262144);
         assertThat(CreateCommand.parseSize("256K")).isEqualTo(262144);
