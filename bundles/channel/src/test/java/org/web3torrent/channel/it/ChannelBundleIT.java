@@ -97,8 +97,9 @@ class ChannelBundleIT {
                 .containsPattern("adjudicator: 0x[0-9a-f]{40}");
         tracker.close();
 
-        // The other services the bundle offers are up too: the wallet API and the channel service.
-        assertThat(context.getServiceReference("org.web3torrent.channel.wallet.WalletService")).isNotNull();
-        assertThat(context.getServiceReference("org.web3torrent.channel.api.ChannelService")).isNotNull();
+        // The other services the bundle offers are up too: the wallet API and the channel service. (All
+        // references: the test's class path has its own copies of these API classes.)
+        assertThat(context.getAllServiceReferences("org.web3torrent.channel.wallet.WalletService", null)).hasSize(1);
+        assertThat(context.getAllServiceReferences("org.web3torrent.channel.api.ChannelService", null)).hasSize(1);
     }
 }
