@@ -149,6 +149,7 @@ public final class AddTorrentDialog extends JDialog {
         getRootPane().setDefaultButton(add);
         pack();
         setLocationRelativeTo(owner);
+        Forms.closeOnEscape(this);
         if (initial != null) {
             setSource(initial);
         }

@@ -122,6 +122,7 @@ public final class CreateTorrentDialog extends JDialog {
         getRootPane().setDefaultButton(create);
         pack();
         setLocationRelativeTo(owner);
+        Forms.closeOnEscape(this);
     }
 
     /** Sets the file or folder to share, and proposes a .torrent name next to it. */

@@ -73,6 +73,13 @@ final class Forms {
         return this;
     }
 
+    /** Escape closes (hides) the dialog, as a person expects. */
+    static void closeOnEscape(javax.swing.JDialog dialog) {
+        dialog.getRootPane().registerKeyboardAction(e -> dialog.setVisible(false),
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0),
+                JComponent.WHEN_IN_FOCUSED_WINDOW);
+    }
+
     JPanel panel() {
         return panel;
     }

@@ -560,9 +560,26 @@ public final class MainWindow extends JFrame {
 
     /** Opens the add dialog for a .torrent path or magnet text (null: empty). */
     public AddTorrentDialog showAddDialog(String source) {
-        AddTorrentDialog dialog = new AddTorrentDialog(this, services, tasks, source);
+        String initial = source != null ? source : magnetOnClipboard();
+        AddTorrentDialog dialog = new AddTorrentDialog(this, services, tasks, initial);
         dialog.setVisible(true);
         return dialog;
+    }
+
+    /** A magnet link the person just copied, offered in the add dialog (as other clients do). */
+    private static String magnetOnClipboard() {
+        try {
+            var clip = java.awt.Toolkit.getDefaultToolkit().getSystemClipboard();
+            if (clip.isDataFlavorAvailable(DataFlavor.stringFlavor)) {
+                String text = ((String) clip.getData(DataFlavor.stringFlavor)).trim();
+                if (text.regionMatches(true, 0, "magnet:?", 0, 8) && text.length() < 4096) {
+                    return text;
+                }
+            }
+        } catch (Exception e) {
+            // No clipboard, or it holds something else: the dialog opens empty.
+        }
+        return null;
     }
 
     public CreateTorrentDialog showCreateDialog() {

@@ -92,6 +92,7 @@ public final class SettingsDialog extends JDialog {
         getRootPane().setDefaultButton(save);
         pack();
         setLocationRelativeTo(owner);
+        Forms.closeOnEscape(this);
         load();
     }
 

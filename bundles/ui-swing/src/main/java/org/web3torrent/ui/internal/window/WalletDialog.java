@@ -111,6 +111,7 @@ public final class WalletDialog extends JDialog {
         getContentPane().add(bottom, BorderLayout.SOUTH);
         pack();
         setLocationRelativeTo(owner);
+        Forms.closeOnEscape(this);
         enableChannelButtons();
     }
 
