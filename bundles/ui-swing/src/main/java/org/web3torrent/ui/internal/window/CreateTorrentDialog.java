@@ -97,7 +97,7 @@ public final class CreateTorrentDialog extends JDialog {
         busy.setVisible(false);
         Forms form = new Forms()
                 .add("File or folder:", source, browse)
-                .add("Trackers:", new JScrollPane(trackers))
+                .add("Trackers:", trackerScroll())
                 .note("One announce URL per line, each its own tier; none is fine for a local swarm "
                         + "(peers then find each other by the magnet's address or DHT).")
                 .add("Piece size:", pieceSize)
@@ -123,6 +123,12 @@ public final class CreateTorrentDialog extends JDialog {
         pack();
         setLocationRelativeTo(owner);
         Forms.closeOnEscape(this);
+    }
+
+    private JScrollPane trackerScroll() {
+        JScrollPane scroll = new JScrollPane(trackers);
+        scroll.setMinimumSize(scroll.getPreferredSize());
+        return scroll;
     }
 
     /** Sets the file or folder to share, and proposes a .torrent name next to it. */
@@ -183,7 +189,9 @@ public final class CreateTorrentDialog extends JDialog {
             magnet.setText(magnetUri);
             magnet.setCaretPosition(0);
             copy.setEnabled(true);
-            result.setText("Seeding " + m.name() + " (" + Format.size(m.totalLength()) + "). Saved " + torrentFile);
+            result.setText("Seeding " + m.name() + " (" + Format.size(m.totalLength()) + "); saved "
+                    + torrentFile.getFileName());
+            result.setToolTipText(torrentFile.toString());
             create.setText("Create another");
             create.setEnabled(true);
             saveAs.setText("");

@@ -152,6 +152,21 @@ public final class GuiScenario {
                         .generalValue("Magnet").startsWith("magnet:?xt=urn:btih:")));
                 shoot(seedWin, "main.png");
 
+                // A file that is not a torrent is refused with a dialog saying so and what to do.
+                Path garbage = work.resolve("not-a-torrent.torrent");
+                Files.writeString(garbage, "d4:infoi42e");
+                AddTorrentDialog bad = edt(() -> seedWin.showAddDialog(garbage.toString()));
+                await("an error dialog about the bad .torrent", () -> edt(() -> errorText() != null));
+                String error = edt(GuiScenario::errorText);
+                check(error.contains("not a valid .torrent file") && error.contains("magnet link"),
+                        "the error should say the file is not a torrent and what to do, not: " + error);
+                check(!edt(bad::ready), "the add button must stay disabled for a bad .torrent");
+                edt(() -> {
+                    closeErrors();
+                    bad.dispose();
+                    return null;
+                });
+
                 // The filter narrows the table.
                 edt(() -> {
                     seedWin.filter("holiday");
@@ -244,6 +259,27 @@ public final class GuiScenario {
             return null;
         });
         await("the add dialog to add the torrent", () -> edt(() -> dialog.added() != null));
+    }
+
+    /** The text of the error dialog on screen, or null. */
+    private static String errorText() {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w instanceof javax.swing.JDialog d
+                    && d.getContentPane().getComponentCount() > 0
+                    && d.getContentPane().getComponent(0) instanceof javax.swing.JOptionPane pane) {
+                return String.valueOf(pane.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private static void closeErrors() {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w instanceof javax.swing.JDialog d && d.getContentPane().getComponentCount() > 0
+                    && d.getContentPane().getComponent(0) instanceof javax.swing.JOptionPane) {
+                d.dispose();
+            }
+        }
     }
 
     private static void write(Path file, int size, long seed) throws Exception {
