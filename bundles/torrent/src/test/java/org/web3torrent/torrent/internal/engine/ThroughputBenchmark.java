@@ -13,7 +13,8 @@ import org.web3torrent.torrent.metainfo.Metainfo;
 
 /**
  * A benchmark, not a test: one seeder and one leecher of ours in one JVM on loopback.
- * {@code java ... ThroughputBenchmark [MiB] [pieceKiB] [runs]} prints {@code us->us: N MB/s} (median).
+ * {@code java ... ThroughputBenchmark [MiB] [pieceKiB] [runs]} prints {@code us->us: N MB/s} (median) and the CPU
+ * time both engines used per GiB ({@code us->us.cpu}), which a busy machine does not distort.
  */
 public final class ThroughputBenchmark {
     public static void main(String[] args) throws Exception {
@@ -25,6 +26,9 @@ public final class ThroughputBenchmark {
             Path content = Swarms.randomFile(dir.resolve("seed/data.bin"), mib << 20, 1);
             Metainfo m = Swarms.torrentOf(content, pieceKib * 1024);
             double[] rates = new double[runs];
+            double[] cpu = new double[runs];
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             try (BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests())) {
                 Torrent seeding = seeder.add(m, dir.resolve("seed"), TorrentOptions.DEFAULT);
                 seeding.completion().toCompletableFuture().get();
@@ -32,17 +36,22 @@ public final class ThroughputBenchmark {
                     Path out = dir.resolve("leech" + r);
                     try (BitTorrentEngine leecher = new BitTorrentEngine(EngineConfig.forTests())) {
                         long start = System.nanoTime();
+                        long cpuStart = os.getProcessCpuTime();
                         Torrent t = leecher.add(m, out, TorrentOptions.DEFAULT);
                         t.connect(new InetSocketAddress("127.0.0.1", seeder.listenPort()));
                         t.completion().toCompletableFuture().get();
                         rates[r] = m.totalLength() / 1e6 / ((System.nanoTime() - start) / 1e9);
+                        // CPU seconds (seeder and leecher together) per GiB: a figure the machine's load does not skew
+                        cpu[r] = (os.getProcessCpuTime() - cpuStart) / 1e9 / (m.totalLength() / (double) (1L << 30));
                     }
-                    System.out.printf(Locale.ROOT, "run %d: %.1f MB/s%n", r + 1, rates[r]);
+                    System.out.printf(Locale.ROOT, "run %d: %.1f MB/s, %.2f cpu-s/GiB%n", r + 1, rates[r], cpu[r]);
                     delete(out);
                 }
             }
             java.util.Arrays.sort(rates);
+            java.util.Arrays.sort(cpu);
             System.out.printf(Locale.ROOT, "us->us: %.1f MB/s%n", rates[runs / 2]);
+            System.out.printf(Locale.ROOT, "us->us.cpu: %.2f cpu-s/GiB%n", cpu[runs / 2]);
         } finally {
             delete(dir);
         }
