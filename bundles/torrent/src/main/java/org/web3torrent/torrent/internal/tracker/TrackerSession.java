@@ -117,7 +117,9 @@ public final class TrackerSession {
         }
     }
 
+    /** One announce is ever pending: a newer plan replaces an older one (an overlapping answer, say). */
     private void schedule(AnnounceEvent event, Duration delay) {
+        cancelNext();
         next = scheduler.schedule(() -> announce(event), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
