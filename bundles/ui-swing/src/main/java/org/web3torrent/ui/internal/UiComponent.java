@@ -16,6 +16,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelListener;
 import org.web3torrent.channel.api.ChannelService;
 import org.web3torrent.channel.wallet.WalletService;
 import org.web3torrent.launcher.api.LauncherProperties;
@@ -36,6 +38,18 @@ public final class UiComponent {
     private static final Logger LOG = LoggerFactory.getLogger(UiComponent.class);
     private final Services services;
     private final Ui ui;
+    /** Channel events make the wallet view re-read at once rather than at its next 4 s tick. */
+    private final ChannelListener channelEvents = new ChannelListener() {
+        @Override
+        public void channelChanged(ChannelInfo channel) {
+            walletChanged();
+        }
+
+        @Override
+        public void paymentReceived(String channelId, String from, java.math.BigInteger amount, long turnNum) {
+            walletChanged();
+        }
+    };
 
     @Activate
     public UiComponent(BundleContext context) {
@@ -102,11 +116,21 @@ public final class UiComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     void setChannels(ChannelService channels) {
         services.setChannels(channels);
+        channels.addListener(channelEvents);
     }
 
     void unsetChannels(ChannelService channels) {
+        channels.removeListener(channelEvents);
         if (services.channels().orElse(null) == channels) {
             services.setChannels(null);
+        }
+    }
+
+    private void walletChanged() {
+        // Bind methods may run before the constructor finished assigning ui (DS calls them after it).
+        Ui u = ui;
+        if (u != null) {
+            u.walletChanged();
         }
     }
 

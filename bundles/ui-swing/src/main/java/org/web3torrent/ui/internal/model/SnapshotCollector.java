@@ -34,7 +34,7 @@ public final class SnapshotCollector {
                 TorrentStatus s = t.status();
                 down += s.downloadRate();
                 up += s.uploadRate();
-                rows.add(new TorrentRow(s, t.metainfo(), ledger.torrent(s.infoHash())));
+                rows.add(new TorrentRow(s, t.metainfo(), t.saveFolder(), ledger.torrent(s.infoHash())));
             }
             port = engine.get().listenPort();
         }

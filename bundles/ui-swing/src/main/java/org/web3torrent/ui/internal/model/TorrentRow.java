@@ -1,6 +1,7 @@
 package org.web3torrent.ui.internal.model;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.web3torrent.torrent.api.PeerStatus;
@@ -9,9 +10,11 @@ import org.web3torrent.torrent.metainfo.Metainfo;
 
 /**
  * One torrent as the window shows it, taken off the event dispatch thread: the engine's snapshot, its
- * metainfo (empty while a magnet's is fetched) and the money, if the payment layer knows it.
+ * metainfo (empty while a magnet's is fetched), the folder it is saved in, and the money, if the payment
+ * layer knows it.
  */
-public record TorrentRow(TorrentStatus status, Optional<Metainfo> metainfo, Optional<PaymentLedger.Money> money) {
+public record TorrentRow(TorrentStatus status, Optional<Metainfo> metainfo, Path saveFolder,
+        Optional<PaymentLedger.Money> money) {
 
     public long remaining() {
         return Math.max(0, status.totalLength() - status.verifiedBytes());

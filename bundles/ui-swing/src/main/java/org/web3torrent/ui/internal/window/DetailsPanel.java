@@ -204,8 +204,7 @@ public final class DetailsPanel extends JTabbedPane {
         set("Pieces", m == null ? "" : m.pieceCount() + " × " + Format.size(m.pieceLength()) + ", "
                 + s.verifiedPieces().cardinality() + " verified");
         set("State", Format.state(s.state()) + (s.error() == null ? "" : ": " + s.error()));
-        set("Saved in", services.engine().flatMap(e -> e.find(s.infoHash())).map(t -> t.saveFolder().toString())
-                .orElse(""));
+        set("Saved in", row.saveFolder() == null ? "" : row.saveFolder().toString());
         set("Downloaded", Format.size(s.downloaded()));
         set("Uploaded", Format.size(s.uploaded()));
         set("Paid", row.money().map(x -> Format.wei(x.paid())).orElse(notConnected()));

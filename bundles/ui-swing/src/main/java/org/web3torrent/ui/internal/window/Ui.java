@@ -48,6 +48,23 @@ public final class Ui implements AutoCloseable {
         return window;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean walletReadPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * A channel changed or a payment arrived: re-read the wallet soon, on a worker thread. Safe to call from
+     * the channel engine's thread (it returns at once); a burst of events makes one read.
+     */
+    public void walletChanged() {
+        if (window != null && walletReadPending.compareAndSet(false, true)) {
+            tasks.run(null, "Reading the wallet", () -> {
+                walletReadPending.set(false);
+                refreshWallet();
+                return null;
+            }, r -> { });
+        }
+    }
+
     /** Reads the wallet now (off the event dispatch thread) and shows it. */
     public void refreshWallet() {
         WalletState w = collector.wallet();

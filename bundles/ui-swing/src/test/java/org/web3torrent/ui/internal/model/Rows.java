@@ -35,7 +35,7 @@ final class Rows {
         long verifiedBytes = pieces == 0 ? 0 : total * verified / pieces;
         TorrentStatus s = new TorrentStatus(hash(n), name, state, null, total, pieces, bits, verifiedBytes, down, up,
                 downloaded, uploaded, peers);
-        return new TorrentRow(s, Optional.empty(), paid == null ? Optional.empty()
+        return new TorrentRow(s, Optional.empty(), java.nio.file.Path.of("/downloads"), paid == null ? Optional.empty()
                 : Optional.of(new PaymentLedger.Money(paid, BigInteger.ZERO, 1)));
     }
 }
