@@ -60,21 +60,29 @@ class CrashRecoveryTest {
             for (int run = 0; run < 1; run++) {
                 long killAfter = highestAcked + 20 + random.nextInt(300);
                 Process child = start(dir.resolve("alice"), port, id, 0);
-                long acked = readUntil(child, killAfter);
-                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL, mid-flight
+                long acked;
+                try {
+                    acked = readUntil(child, killAfter);
+                } finally {
+                    child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL, mid-flight
+                }
                 assertThat(acked).as("acknowledged before kill in run %d", run).isGreaterThanOrEqualTo(killAfter);
                 highestAcked = acked;
             }
             // a last clean run: reconnects, catches up, pays 50 more
             Process child = start(dir.resolve("alice"), port, id, 50);
-            BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String done = null;
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("done ")) {
-                    done = line;
+            try {
+                BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith("done ")) {
+                        done = line;
+                    }
                 }
+                assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                child.destroyForcibly();
             }
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(done).as("the last run finished").isNotNull();
             long payerSays = Long.parseLong(done.substring(5));
 
