@@ -8,7 +8,9 @@ import javax.imageio.ImageIO;
 /**
  * Drives the running application's window with the keyboard (java.awt.Robot, through the X server's XTEST
  * extension) and saves screenshots of the whole (virtual) screen. Run by take.sh as a single-file program:
- * {@code java Drive.java OUTPUT_FOLDER}, with DISPLAY set to the Xvfb the application shows on.
+ * {@code java Drive.java OUTPUT_FOLDER [BUNDLE_JAR]}, with DISPLAY set to the Xvfb the application shows on.
+ * With a jar, it also installs it from Payments > Install strategy bundle... (typing its path into the file
+ * chooser) and shows the Payments menu again.
  */
 public class Drive {
     private static Robot robot;
@@ -38,11 +40,45 @@ public class Drive {
         click(204, 11);
         pause(1000);
         shot("app-payments-menu.png");
+        if (args.length > 1) {
+            // Payments > Install strategy bundle...: the last item of the open menu (Up from the top wraps to it).
+            keys(KeyEvent.VK_UP);
+            keys(KeyEvent.VK_ENTER);
+            pause(1500);
+            type(args[1]);
+            keys(KeyEvent.VK_ENTER);
+            pause(3000);
+            shot("app-installed.png");
+            keys(KeyEvent.VK_ENTER);
+            pause(500);
+            click(204, 11);
+            pause(1000);
+            shot("app-payments-menu-after-install.png");
+        }
         click(204, 11);
         pause(300);
         click(18, 11);
         pause(500);
         click(43, 148);
+    }
+
+    /** Types plain path characters with the keyboard (US layout). */
+    private static void type(String text) {
+        for (char c : text.toCharArray()) {
+            boolean shift = Character.isUpperCase(c) || c == '_' || c == ':';
+            int code = switch (c) {
+                case '/' -> KeyEvent.VK_SLASH;
+                case '.' -> KeyEvent.VK_PERIOD;
+                case '-', '_' -> KeyEvent.VK_MINUS;
+                case ':' -> KeyEvent.VK_SEMICOLON;
+                default -> KeyEvent.getExtendedKeyCodeForChar(Character.toLowerCase(c));
+            };
+            if (shift) {
+                keys(KeyEvent.VK_SHIFT, code);
+            } else {
+                keys(code);
+            }
+        }
     }
 
     private static void click(int x, int y) {

@@ -7,7 +7,10 @@
 #    create.png, add.png, wallet.png, main-dark.png.
 # 2. The real application (./web3torrent, or the launcher of W3T_APP_HOME) with its own data folder, driven by
 #    keyboard shortcuts through java.awt.Robot (Drive.java): app-main.png, app-add.png, app-wallet.png,
-#    app-settings.png, app-payments-menu.png. Skipped, with a message, while the distribution lacks ui-swing.
+#    app-settings.png, app-payments-menu.png; then it installs the batched strategy bundle from Payments >
+#    Install strategy bundle... (the copy of the application it runs lacks it) and checks in the log that
+#    it became the active strategy: app-installed.png, app-payments-menu-after-install.png.
+#    Skipped, with a message, while the distribution lacks ui-swing.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,6 +28,13 @@ if ! ls "$home"/bundle/ui-swing-*.jar >/dev/null 2>&1; then
   exit 0
 fi
 
+# A copy of the application without the batched strategy, which is then installed from the Payments menu.
+app_home="$(mktemp -d)"
+cp -r "$home/." "$app_home/"
+batched="$(ls "$app_home"/bundle/strategy-batched-*.jar | head -1)"
+install_me="$app_home/strategy-batched.jar"
+mv "$batched" "$install_me"
+
 display=99
 while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
 data="$(mktemp -d)"
@@ -36,13 +46,13 @@ cleanup() {
   kill "$xvfb" 2>/dev/null || true
   # The embedded chain outlives the application on purpose (the next start reuses it): stop this one.
   if [ -f "$data/chain/anvil.url" ]; then kill "$(cut -d' ' -f2 "$data/chain/anvil.url")" 2>/dev/null || true; fi
-  rm -rf "$data"
+  rm -rf "$data" "$app_home"
 }
 trap cleanup EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
 
 echo "take.sh: starting the application on :$display..."
-DISPLAY=":$display" java -Dweb3torrent.home="$home" -cp "$home/lib/*" org.web3torrent.launcher.Main \
+DISPLAY=":$display" java -Dweb3torrent.home="$app_home" -cp "$app_home/lib/*" org.web3torrent.launcher.Main \
     --data "$data" >"$data.log" 2>&1 &
 app=$!
 for _ in $(seq 120); do
@@ -51,10 +61,15 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 grep -q "window open" "$data/logs/web3torrent.log" || { echo "take.sh: no window after 60 s" >&2; exit 1; }
-DISPLAY=":$display" java "$out/Drive.java" "$out"
+DISPLAY=":$display" java "$out/Drive.java" "$out" "$install_me"
 # Drive quits with Ctrl+Q: closing the window stops the application.
 for _ in $(seq 60); do kill -0 "$app" 2>/dev/null || break; sleep 0.5; done
 if kill -0 "$app" 2>/dev/null; then echo "take.sh: the application did not stop when its window closed" >&2; exit 1; fi
 app=""
+if grep -q "active payment strategy is now 'batched'" "$data/logs/web3torrent.log"; then
+  echo "take.sh: the strategy bundle installed from the Payments menu became the active strategy"
+else
+  echo "take.sh: installing the strategy bundle from the Payments menu did not make it active" >&2; exit 1
+fi
 rm -f "$data.log"
 echo "take.sh: screenshots in $out"
