@@ -163,6 +163,9 @@ final class ExtensionProtocol {
         metadata.peerGone(peer);
         pex.peerGone(peer);
         for (WireExtension ext : peer.joined) {
+            if (!s.engine.extensions().contains(ext)) {
+                continue; // unregistered meanwhile (its bundle may be gone): not called any more
+            }
             try {
                 ext.peerLeft(peer);
             } catch (RuntimeException e) {
