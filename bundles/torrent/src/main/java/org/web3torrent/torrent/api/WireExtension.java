@@ -38,6 +38,9 @@ public interface WireExtension {
     /** A message of this extension from the peer: the payload after the extended message id. */
     void messageReceived(PeerLink peer, byte[] payload);
 
-    /** The connection to a peer that had joined is closed. No more calls for this link follow. */
+    /**
+     * The connection to a peer that had joined is closed. No more calls for this link follow. Not called
+     * once the extension is unregistered (nor is anything else).
+     */
     void peerLeft(PeerLink peer);
 }
