@@ -260,6 +260,20 @@ public final class MainWindow extends JFrame {
 
     private JComponent tablePane() {
         table.setName("torrents");
+        table.setTableHeader(new javax.swing.table.JTableHeader(table.getColumnModel()) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String getToolTipText(MouseEvent e) {
+                int view = columnAtPoint(e.getPoint());
+                int column = view < 0 ? -1 : table.convertColumnIndexToModel(view);
+                if ((column == Column.PAID.ordinal() || column == Column.EARNED.ordinal())
+                        && services.ledger() == org.web3torrent.ui.internal.model.PaymentLedger.NONE) {
+                    return "Paid and earned come from the payment layer's accounting, which is not connected yet";
+                }
+                return column == Column.RATIO.ordinal() ? "Uploaded ÷ downloaded in this run" : null;
+            }
+        });
         table.setRowSorter(sorter);
         table.setRowHeight(26);
         table.setShowHorizontalLines(false);
