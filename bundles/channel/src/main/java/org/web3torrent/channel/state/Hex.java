@@ -2,13 +2,9 @@ package org.web3torrent.channel.state;
 
 import java.math.BigInteger;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Validation and normalisation of the hex strings the state records hold. */
 public final class Hex {
-    private static final Pattern BYTES = Pattern.compile("0x([0-9a-fA-F]{2})*");
-    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-    private static final Pattern BYTES32 = Pattern.compile("0x[0-9a-fA-F]{64}");
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
     /** The zero address, which stands for ETH as an asset. */
@@ -19,7 +15,7 @@ public final class Hex {
 
     /** An address, checked (0x + 40 hex digits) and lower-cased. */
     public static String address(String value) {
-        if (value == null || !ADDRESS.matcher(value).matches()) {
+        if (!isHex(value, 40)) {
             throw new IllegalArgumentException("not an address (0x + 40 hex digits): " + value);
         }
         return value.toLowerCase(Locale.ROOT);
@@ -27,7 +23,7 @@ public final class Hex {
 
     /** A 32-byte word, checked (0x + 64 hex digits) and lower-cased. */
     public static String bytes32(String value) {
-        if (value == null || !BYTES32.matcher(value).matches()) {
+        if (!isHex(value, 64)) {
             throw new IllegalArgumentException("not a bytes32 (0x + 64 hex digits): " + value);
         }
         return value.toLowerCase(Locale.ROOT);
@@ -35,7 +31,7 @@ public final class Hex {
 
     /** Any byte string, checked (0x + an even number of hex digits) and lower-cased. */
     public static String bytes(String value) {
-        if (value == null || !BYTES.matcher(value).matches()) {
+        if (!isHex(value, -1)) {
             throw new IllegalArgumentException("not a byte string (0x + even number of hex digits): " + value);
         }
         return value.toLowerCase(Locale.ROOT);
@@ -55,11 +51,29 @@ public final class Hex {
         return "0x" + d.substring(26);
     }
 
+    /** 0x + hex digits: exactly {@code digits} of them, or any even number if {@code digits} is -1. */
+    private static boolean isHex(String value, int digits) {
+        if (value == null || value.length() < 2 || value.charAt(0) != '0' || value.charAt(1) != 'x') {
+            return false;
+        }
+        int n = value.length() - 2;
+        if (digits >= 0 ? n != digits : (n & 1) != 0) {
+            return false;
+        }
+        for (int i = 2; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static byte[] decode(String hex) {
         String h = bytes(hex);
         byte[] out = new byte[(h.length() - 2) / 2];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) Integer.parseInt(h, 2 + 2 * i, 4 + 2 * i, 16);
+            out[i] = (byte) (Character.digit(h.charAt(2 + 2 * i), 16) << 4 | Character.digit(h.charAt(3 + 2 * i), 16));
         }
         return out;
     }
