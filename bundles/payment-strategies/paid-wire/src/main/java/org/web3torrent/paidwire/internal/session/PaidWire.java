@@ -135,6 +135,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
         } else if (message instanceof PayMessage.Receipt) {
             buyer.payIfDue(from.get(), peer.infoHash().hex());
         } else if (message instanceof PayMessage.ChannelEnvelope envelope) {
+            LOG.debug("channel message of {} bytes from {}", envelope.message().length, from.get());
             channels.deliver(from.get(), envelope.message());
         } else if (message instanceof PayMessage.Refusal refusal) {
             LOG.info("{} ({}) will not trade: {}", from.get(), peer.address(), refusal.reason());
@@ -193,6 +194,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
         if (links.isEmpty()) {
             return false;
         }
+        LOG.debug("channel message of {} bytes to {} over {}", message.length, peer, links.get(0).address());
         messages.send(links.get(0), new PayMessage.ChannelEnvelope(message));
         return true;
     }

@@ -35,7 +35,18 @@ final class PaidNode implements AutoCloseable {
     final ChainBridge bridge;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
+    /** Makes the payment layer; tests give a dishonest one. */
+    interface WireFactory {
+        PaidWire create(ChannelEngine channels, PaymentCatalogComponent catalog, BitTorrentEngine torrents,
+                PeerIdentity me, PaymentSettings settings, ScheduledExecutorService scheduler);
+    }
+
     PaidNode(LocalChain local, int devAccount, Path dir, PaymentSettings settings) throws Exception {
+        this(local, devAccount, dir, settings, (c, cat, t, me, s, sch) -> new PaidWire(c, cat, t, () -> Optional.of(me), s, sch));
+    }
+
+    PaidNode(LocalChain local, int devAccount, Path dir, PaymentSettings settings, WireFactory factory)
+            throws Exception {
         credentials = DevAccounts.account(devAccount);
         chain = local.chainFor(credentials);
         bridge = new ChainBridge(chain, 100);
@@ -56,7 +67,7 @@ final class PaidNode implements AutoCloseable {
         torrents = new BitTorrentEngine(EngineConfig.forTests());
         catalog = new PaymentCatalogComponent(dir.resolve("payment.properties"));
         PeerIdentity me = new PeerIdentity(channels.address(), AnvilProcess.CHAIN_ID, local.adjudicator());
-        wire = new PaidWire(channels, catalog, torrents, () -> Optional.of(me), settings, scheduler);
+        wire = factory.create(channels, catalog, torrents, me, settings, scheduler);
         carrier.set(wire);
         torrents.addExtension(wire);
         torrents.addUploadGate(wire);
