@@ -161,7 +161,8 @@ class EnginesOnAnvilTest {
         EnginesOverTcpTest.waitFor(() -> alice.chain().channelStatus(id).turnNumRecord() == latest
                 && alice.chain().channelStatus(id).finalizesAt() == 0);
         EnginesOverTcpTest.waitFor(() -> alice.engine().channel(id).orElseThrow().status() == ChannelStatus.OPEN);
-        // and the channel goes on
+        // the payee sees the challenge cleared too (through its own event polling), then the channel goes on
+        EnginesOverTcpTest.waitFor(() -> bob.engine().channel(id).orElseThrow().status() == ChannelStatus.OPEN);
         assertThat(alice.engine().pay(id, BigInteger.ONE).get(10, TimeUnit.SECONDS).paidTotal()).isEqualTo(61);
     }
 }
