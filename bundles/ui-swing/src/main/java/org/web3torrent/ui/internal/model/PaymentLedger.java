@@ -11,7 +11,8 @@ import org.web3torrent.torrent.metainfo.InfoHash;
  * What the window asks the payment layer about money per torrent and per peer. The payment layer's
  * accounting service does not exist yet: until it does, the window is given {@link #NONE}, which knows
  * nothing, and every paid/earned cell stays blank rather than showing an invented figure. Binding the real
- * service is an adapter from it to this interface, set with {@code UiComponent.setLedger}.
+ * service is an adapter from it to this interface, handed to {@link Services#setLedger}. The window calls
+ * it off the event dispatch thread, for every torrent and peer twice a second: answer from memory.
  */
 public interface PaymentLedger {
 

@@ -34,7 +34,7 @@ public final class SnapshotCollector {
                 TorrentStatus s = t.status();
                 down += s.downloadRate();
                 up += s.uploadRate();
-                rows.add(new TorrentRow(s, t.metainfo(), t.saveFolder(), ledger.torrent(s.infoHash())));
+                rows.add(row(t, s, ledger));
             }
             port = engine.get().listenPort();
         }
@@ -42,6 +42,20 @@ public final class SnapshotCollector {
         return new Snapshot(rows, down, up, port, engine.isEmpty(),
                 catalog.flatMap(c -> c.active(InstalledService.Kind.STRATEGY)),
                 catalog.flatMap(c -> c.active(InstalledService.Kind.PRICING)));
+    }
+
+    private static TorrentRow row(Torrent t, TorrentStatus s, PaymentLedger ledger) {
+        if (ledger == PaymentLedger.NONE) {
+            return new TorrentRow(s, t.metainfo(), t.saveFolder(), Optional.empty());
+        }
+        java.util.Map<java.net.InetSocketAddress, PaymentLedger.Money> money = new java.util.HashMap<>();
+        java.util.Map<java.net.InetSocketAddress, Boolean> paying = new java.util.HashMap<>();
+        for (var p : s.peers()) {
+            ledger.peer(s.infoHash(), p.address()).ifPresent(m -> money.put(p.address(), m));
+            ledger.paying(s.infoHash(), p.address()).ifPresent(b -> paying.put(p.address(), b));
+        }
+        return new TorrentRow(s, t.metainfo(), t.saveFolder(), ledger.torrent(s.infoHash()), money, paying,
+                ledger.channels(s.infoHash()));
     }
 
     /** The wallet, its balance and the channels: talks to the chain, taken every few seconds. */

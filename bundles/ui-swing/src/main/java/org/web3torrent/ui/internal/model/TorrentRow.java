@@ -1,7 +1,10 @@
 package org.web3torrent.ui.internal.model;
 
 import java.math.BigInteger;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.web3torrent.torrent.api.PeerStatus;
@@ -10,11 +13,24 @@ import org.web3torrent.torrent.metainfo.Metainfo;
 
 /**
  * One torrent as the window shows it, taken off the event dispatch thread: the engine's snapshot, its
- * metainfo (empty while a magnet's is fetched), the folder it is saved in, and the money, if the payment
- * layer knows it.
+ * metainfo (empty while a magnet's is fetched), the folder it is saved in, and what the payment layer
+ * knows (money per torrent and per peer, which peers pay, the channels): nothing is asked on the EDT.
  */
 public record TorrentRow(TorrentStatus status, Optional<Metainfo> metainfo, Path saveFolder,
-        Optional<PaymentLedger.Money> money) {
+        Optional<PaymentLedger.Money> money, Map<InetSocketAddress, PaymentLedger.Money> peerMoney,
+        Map<InetSocketAddress, Boolean> peerPaying, List<String> channels) {
+
+    public TorrentRow {
+        peerMoney = Map.copyOf(peerMoney);
+        peerPaying = Map.copyOf(peerPaying);
+        channels = List.copyOf(channels);
+    }
+
+    /** A row without anything from the payment layer. */
+    public TorrentRow(TorrentStatus status, Optional<Metainfo> metainfo, Path saveFolder,
+            Optional<PaymentLedger.Money> money) {
+        this(status, metainfo, saveFolder, money, Map.of(), Map.of(), List.of());
+    }
 
     public long remaining() {
         return Math.max(0, status.totalLength() - status.verifiedBytes());

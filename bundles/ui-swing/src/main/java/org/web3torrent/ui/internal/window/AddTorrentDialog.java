@@ -240,6 +240,7 @@ public final class AddTorrentDialog extends JDialog {
     public void setSource(String text) {
         source.setText(text);
         source.setCaretPosition(0);
+        reread.stop();
         readSource();
     }
 

@@ -39,6 +39,10 @@ public final class CreateTorrentDialog extends JDialog {
     private static final int[] PIECE_SIZES = {0, 16 << 10, 32 << 10, 64 << 10, 128 << 10, 256 << 10, 512 << 10,
         1 << 20, 2 << 20, 4 << 20, 8 << 20, 16 << 20};
 
+    /** What the worker hands back: the torrent and its metainfo, so the EDT never asks the engine. */
+    private record Seeded(Torrent torrent, Metainfo metainfo) {
+    }
+
     private final transient Services services;
     private final transient Tasks tasks;
     private final JTextField source = new JTextField(44);
@@ -180,11 +184,11 @@ public final class CreateTorrentDialog extends JDialog {
             if (priceWei != null) {
                 services.ledger().setTerms(t.infoHash(), null, null, priceWei);
             }
-            return t;
-        }, t -> {
-            seeded = t;
+            return new Seeded(t, m);
+        }, done -> {
+            seeded = done.torrent();
             busy.setVisible(false);
-            Metainfo m = t.metainfo().orElseThrow();
+            Metainfo m = done.metainfo();
             magnetUri = MagnetLink.of(m).toUri();
             magnet.setText(magnetUri);
             magnet.setCaretPosition(0);

@@ -214,11 +214,9 @@ public final class DetailsPanel extends JTabbedPane {
         set("Magnet", m == null ? "magnet:?xt=urn:btih:" + s.infoHash().hex() : MagnetLink.of(m).toUri());
         set("Comment", m == null ? "" : m.comment());
         files.update(m == null ? List.of() : fileRows(m, s.verifiedPieces()));
-        PaymentLedger ledger = services.ledger();
         List<PeerRow> pr = new ArrayList<>();
         for (PeerStatus p : s.peers()) {
-            pr.add(new PeerRow(p, ledger.peer(s.infoHash(), p.address()).orElse(null),
-                    ledger.paying(s.infoHash(), p.address()).orElse(null)));
+            pr.add(new PeerRow(p, row.peerMoney().get(p.address()), row.peerPaying().get(p.address())));
         }
         peers.update(pr);
         List<TrackerRow> tr = new ArrayList<>();
@@ -253,7 +251,7 @@ public final class DetailsPanel extends JTabbedPane {
                     + "not connected yet. Every channel is listed in Wallet.");
             return;
         }
-        List<String> ids = ledger.channels(shown.status().infoHash());
+        List<String> ids = shown.channels();
         channels.update(wallet.channels().stream().filter(c -> ids.contains(c.channelId())).toList());
         channelsNote.setText(ids.size() + " channel(s) carry this torrent's payments.");
     }

@@ -27,7 +27,8 @@ import org.web3torrent.ui.internal.model.TorrentTableModel.Column;
  * torrent engine on loopback; the seeder also has the real wallet on the embedded chain (anvil). The seeder
  * creates and seeds a file and a folder from the create dialog; the leecher pastes their magnet links into
  * the add dialog and downloads them; the scenario checks what a person would: both rows reach 100 %, the
- * files are identical, the seeder's peers tab lists the leecher, the wallet shows its address and balance.
+ * files are identical, the seeder's peers tab lists the leecher, the wallet shows its address and balance,
+ * and no engine, torrent or wallet method was ever called on the event dispatch thread.
  * Screenshots go to the folder given as the first argument. Exit status 0 means every check passed.
  *
  * <p>Run by {@link GuiUnderXvfbTest} in a forked JVM whose DISPLAY is the Xvfb it started.
@@ -83,15 +84,17 @@ public final class GuiScenario {
                         .withLimits(3L * MIB, 0))) {
             WalletComponent wallet = new WalletComponent(new WalletComponent.Settings(work.resolve("seeder-data"),
                     tools, "", "", null, Duration.ofSeconds(60)));
+            OffEdt offEdt = new OffEdt(org.web3torrent.torrent.api.TorrentEngine.class,
+                    org.web3torrent.torrent.api.Torrent.class, org.web3torrent.channel.wallet.WalletService.class);
             Services seeder = new Services(work.resolve("seeder-data"), jar -> {
                 throw new UnsupportedOperationException("no OSGi framework in this test");
             }, () -> { });
-            seeder.setEngine(seederEngine);
-            seeder.setWallet(wallet);
+            seeder.setEngine(offEdt.watch(org.web3torrent.torrent.api.TorrentEngine.class, seederEngine));
+            seeder.setWallet(offEdt.watch(org.web3torrent.channel.wallet.WalletService.class, wallet));
             Services leecher = new Services(work.resolve("leecher-data"), jar -> {
                 throw new UnsupportedOperationException("no OSGi framework in this test");
             }, () -> { });
-            leecher.setEngine(leecherEngine);
+            leecher.setEngine(offEdt.watch(org.web3torrent.torrent.api.TorrentEngine.class, leecherEngine));
             try (Ui seederUi = new Ui(seeder); Ui leecherUi = new Ui(leecher)) {
                 MainWindow seedWin = seederUi.open(false);
                 MainWindow leechWin = leecherUi.open(false);
@@ -211,6 +214,8 @@ public final class GuiScenario {
                     Theme.apply(false);
                     return null;
                 });
+                check(offEdt.violations().isEmpty(), "the window called the engine or the wallet on the event "
+                        + "dispatch thread: " + offEdt.violations());
             } finally {
                 wallet.close();
             }
