@@ -24,6 +24,31 @@ public record WalletState(boolean available, Optional<String> address, boolean u
     public static final WalletState UNKNOWN = new WalletState(false, Optional.empty(), false, null, null, null,
             List.of());
 
+    /**
+     * Wei this node earned through channels: its balance in channels it is paid in (a payee starts a
+     * channel with nothing, so all of it came from payments). Failed channels never carried any.
+     */
+    public BigInteger earnedInChannels() {
+        BigInteger sum = BigInteger.ZERO;
+        for (ChannelInfo c : channels) {
+            if (!c.payer() && c.status() != org.web3torrent.channel.api.ChannelStatus.FAILED) {
+                sum = sum.add(c.myBalance());
+            }
+        }
+        return sum;
+    }
+
+    /** Wei this node paid through channels: the payee's balance in the channels it pays in. */
+    public BigInteger paidInChannels() {
+        BigInteger sum = BigInteger.ZERO;
+        for (ChannelInfo c : channels) {
+            if (c.payer() && c.status() != org.web3torrent.channel.api.ChannelStatus.FAILED) {
+                sum = sum.add(c.theirBalance());
+            }
+        }
+        return sum;
+    }
+
     /** Wei this node holds in channels that are not closed. */
     public BigInteger inChannels() {
         BigInteger sum = BigInteger.ZERO;

@@ -76,6 +76,9 @@ public final class DetailsPanel extends JTabbedPane {
     private final RowsModel<ChannelInfo> channels = new RowsModel<>(ChannelColumns.columns());
     private final JLabel channelsNote = new JLabel();
     private final PieceMap pieceMap = new PieceMap();
+    private final transient org.web3torrent.ui.internal.model.MoneyHistory moneyHistory =
+            new org.web3torrent.ui.internal.model.MoneyHistory(180);
+    private final JLabel moneyNote = new JLabel("Earned and paid through all channels, from their balances.");
     private transient TorrentRow shown;
     private transient WalletState wallet = WalletState.UNKNOWN;
 
@@ -93,6 +96,11 @@ public final class DetailsPanel extends JTabbedPane {
         ch.add(scroll(table(channels, "channels")), BorderLayout.CENTER);
         addTab("Channels", ch);
         addTab("Speed", padded(new SpeedChart(history)));
+        JPanel money = new JPanel(new BorderLayout());
+        moneyNote.setBorder(BorderFactory.createEmptyBorder(6, 10, 0, 10));
+        money.add(moneyNote, BorderLayout.NORTH);
+        money.add(padded(new MoneyChart(moneyHistory)), BorderLayout.CENTER);
+        addTab("Money", money);
         setPreferredSize(new java.awt.Dimension(800, 260));
     }
 
@@ -180,6 +188,12 @@ public final class DetailsPanel extends JTabbedPane {
     /** The wallet snapshot, for the channels tab. */
     public void apply(WalletState state) {
         wallet = state;
+        if (state.available() || !state.channels().isEmpty()) {
+            moneyHistory.add(state.earnedInChannels(), state.paidInChannels());
+            moneyNote.setText("Through all channels: earned " + Format.wei(state.earnedInChannels()) + ", paid "
+                    + Format.wei(state.paidInChannels()) + " (from the channels' balances).");
+            repaint();
+        }
         showChannels();
     }
 
