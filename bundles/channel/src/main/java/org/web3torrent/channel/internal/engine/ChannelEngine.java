@@ -29,6 +29,8 @@ import org.web3torrent.channel.internal.store.ChannelStore;
 import org.web3torrent.channel.state.FixedPart;
 import org.web3torrent.channel.state.Hex;
 import org.web3torrent.channel.state.Outcome;
+import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.state.State;
 
 /**
  * The effect runner: one engine thread owns every channel, feeds messages, calls and chain events to the
@@ -52,6 +54,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final Map<String, Channel> channels = new HashMap<>();
     private final Map<String, TreeMap<Long, List<Pending>>> payments = new HashMap<>();
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForOpen = new HashMap<>();
+    private final Map<String, State> preparedBase = new HashMap<>();
+    private final Map<String, TreeMap<Long, SignedState>> signedReady = new HashMap<>();
+    private final ExecutorService signing;
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForClose = new HashMap<>();
 
     private final Map<String, ChannelInfo> infos = new ConcurrentHashMap<>();
@@ -77,6 +82,11 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         this.challengeDuration = challengeDuration;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "channel-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        this.signing = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "channel-signing");
             t.setDaemon(true);
             return t;
         });
@@ -120,16 +130,62 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         thread.execute(() -> {
             try {
                 Channel ch = require(channelId);
-                Step s = Payments.pay(ch, amount, signer);
-                long turn = s.channel().latest().state().turnNum();
-                payments.computeIfAbsent(channelId, k -> new TreeMap<>())
-                        .computeIfAbsent(turn, k -> new ArrayList<>()).add(new Pending(f, amount));
-                apply(s);
+                String id = ch.id();
+                State prepared = preparedBase.get(id);
+                State base = prepared != null && prepared.turnNum() > ch.latest().state().turnNum()
+                        ? prepared : ch.latest().state();
+                int inFlight = ch.unacknowledged().size() + (int) (base.turnNum() - ch.latest().state().turnNum());
+                State next = Payments.nextPayment(ch, base, amount, inFlight);
+                preparedBase.put(id, next);
+                payments.computeIfAbsent(id, k -> new TreeMap<>())
+                        .computeIfAbsent(next.turnNum(), k -> new ArrayList<>()).add(new Pending(f, amount));
+                // the signature, the payer's main cost, is made on the signing threads; applied in turn order
+                signing.execute(() -> {
+                    SignedState signed = SignedState.unsigned(next).with(Channel.PAYER, signer.sign(next));
+                    onEngine(() -> signedPayment(id, signed));
+                });
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
         });
         return f;
+    }
+
+    /** A payment state came back signed: apply every ready one in turn order. */
+    private void signedPayment(String id, SignedState signed) {
+        TreeMap<Long, SignedState> ready = signedReady.computeIfAbsent(id, k -> new TreeMap<>());
+        ready.put(signed.state().turnNum(), signed);
+        while (true) {
+            Channel ch = channels.get(id);
+            SignedState next = ready.remove(ch.latest().state().turnNum() + 1);
+            if (next == null) {
+                if (!ready.isEmpty() && ready.firstKey() <= ch.latest().state().turnNum()) {
+                    // prepared on a base that no longer holds (the channel moved on): refuse them
+                    failPrepared(id, ready.firstKey(), "the channel changed while the payment was being signed");
+                }
+                return;
+            }
+            try {
+                apply(Payments.paySigned(ch, next));
+            } catch (ProtocolException e) {
+                failPrepared(id, next.state().turnNum(), e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void failPrepared(String id, long fromTurn, String why) {
+        preparedBase.remove(id);
+        TreeMap<Long, SignedState> ready = signedReady.get(id);
+        if (ready != null) {
+            ready.clear();
+        }
+        TreeMap<Long, List<Pending>> pending = payments.get(id);
+        if (pending != null) {
+            var tail = pending.tailMap(fromTurn, true);
+            tail.values().forEach(l -> l.forEach(p -> p.future().completeExceptionally(new ProtocolException(why))));
+            tail.clear();
+        }
     }
 
     @Override
@@ -461,6 +517,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     @Override
     public void close() {
+        signing.shutdown();
         thread.shutdown();
         try {
             thread.awaitTermination(10, TimeUnit.SECONDS);

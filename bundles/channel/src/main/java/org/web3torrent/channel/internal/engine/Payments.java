@@ -30,6 +30,15 @@ public final class Payments {
 
     /** The payer signs the next state paying {@code amount} and sends it. */
     public static Step pay(Channel ch, BigInteger amount, Signer me) {
+        State next = nextPayment(ch, ch.latest().state(), amount, ch.unacknowledged().size());
+        return paySigned(ch, SignedState.unsigned(next).with(Channel.PAYER, me.sign(next)));
+    }
+
+    /**
+     * The unsigned state paying {@code amount} on top of {@code base} (the channel's latest state, or the
+     * newest one already prepared and being signed), after every check {@link #pay} makes.
+     */
+    public static State nextPayment(Channel ch, State base, BigInteger amount, int inFlight) {
         if (ch.status() != ChannelStatus.OPEN) {
             throw new ProtocolException("channel " + ch.id() + " is " + ch.status() + ", not OPEN");
         }
@@ -39,17 +48,28 @@ public final class Payments {
         if (amount == null || amount.signum() <= 0) {
             throw new ProtocolException("payment amount must be positive: " + amount);
         }
-        if (ch.unacknowledged().size() >= MAX_IN_FLIGHT) {
+        if (inFlight >= MAX_IN_FLIGHT) {
             throw new ProtocolException("too many payments in flight (" + MAX_IN_FLIGHT + ") on channel " + ch.id());
         }
-        State base = ch.latest().state();
         BigInteger mine = Channel.balanceOf(base, Channel.PAYER);
         if (mine.compareTo(amount) < 0) {
             throw new ProtocolException("insufficient channel balance: paying " + amount + " wei but only "
                     + mine + " wei left");
         }
-        State next = base.next(move(base.outcome(), amount), base.turnNum() + 1, false);
-        SignedState signed = SignedState.unsigned(next).with(Channel.PAYER, me.sign(next));
+        return base.next(move(base.outcome(), amount), base.turnNum() + 1, false);
+    }
+
+    /** Records a payment state the payer signed (perhaps off the engine thread) and sends it. */
+    public static Step paySigned(Channel ch, SignedState signed) {
+        if (ch.status() != ChannelStatus.OPEN || !ch.isPayer()) {
+            throw new ProtocolException("channel " + ch.id() + " is " + ch.status() + ", not OPEN for paying");
+        }
+        long expected = ch.latest().state().turnNum() + 1;
+        if (signed.state().turnNum() != expected || !signed.state().fixedPart().equals(ch.fixedPart())
+                || !signed.isSignedBy(Channel.PAYER)) {
+            throw new ProtocolException("payment at turn " + signed.state().turnNum() + " no longer fits: expected turn "
+                    + expected);
+        }
         Channel after = ch.withStates(ch.supported(), signed, ch.unacknowledgedPlus(signed));
         return new Step(after, List.of(new Effect.Persist(after),
                 new Effect.SendMessage(ch.counterparty(), ChannelMessage.of(ChannelMessage.Type.PAYMENT, signed))),
