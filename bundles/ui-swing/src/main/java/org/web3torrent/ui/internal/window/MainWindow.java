@@ -4,14 +4,12 @@ import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.datatransfer.DataFlavor;
-import java.awt.datatransfer.StringSelection;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +26,9 @@ import javax.swing.JLabel;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
-import javax.swing.JSeparator;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
@@ -40,8 +36,6 @@ import javax.swing.JToolBar;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.RowFilter;
-import javax.swing.SwingConstants;
-import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
@@ -49,7 +43,6 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 import javax.swing.table.TableColumn;
 import javax.swing.table.TableRowSorter;
 
-import org.web3torrent.payment.api.InstalledService;
 import org.web3torrent.torrent.api.Torrent;
 import org.web3torrent.torrent.api.TorrentState;
 import org.web3torrent.torrent.metainfo.InfoHash;
@@ -102,11 +95,8 @@ public final class MainWindow extends JFrame {
     private final JComboBox<Show> filterState = new JComboBox<>(Show.values());
     private final DetailsPanel details;
     private final transient SpeedHistory history = new SpeedHistory(240);
-    private final JLabel statusSpeeds = new JLabel();
-    private final JLabel statusWallet = new JLabel("Wallet: …");
-    private final JLabel statusChain = new JLabel("Chain: …");
-    private final JLabel statusPayment = new JLabel();
-    private final JLabel statusPort = new JLabel();
+    private final StatusBar statusBar = new StatusBar(this::showWallet);
+    private final transient TorrentActions actions;
     private final PaymentMenu paymentMenu;
     private transient Snapshot snapshot = Snapshot.EMPTY;
     private transient WalletState wallet = WalletState.UNKNOWN;
@@ -119,6 +109,7 @@ public final class MainWindow extends JFrame {
         this.tasks = tasks;
         this.details = new DetailsPanel(services, history);
         this.paymentMenu = new PaymentMenu(this, services, tasks);
+        this.actions = new TorrentActions(this, services, tasks);
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override
@@ -135,9 +126,9 @@ public final class MainWindow extends JFrame {
         JPanel content = new JPanel(new BorderLayout());
         content.add(top, BorderLayout.NORTH);
         content.add(split, BorderLayout.CENTER);
-        content.add(statusBar(), BorderLayout.SOUTH);
+        content.add(statusBar, BorderLayout.SOUTH);
         setContentPane(content);
-        TransferHandler drop = new DropHandler();
+        TransferHandler drop = new DropHandler(this, this::showAddDialog);
         content.setTransferHandler(drop);
         table.setTransferHandler(drop);
         table.setFillsViewportHeight(true);
@@ -335,40 +326,6 @@ public final class MainWindow extends JFrame {
         menu.show(table, e.getX(), e.getY());
     }
 
-    private JComponent statusBar() {
-        JPanel bar = new JPanel();
-        bar.setLayout(new javax.swing.BoxLayout(bar, javax.swing.BoxLayout.X_AXIS));
-        bar.setBorder(BorderFactory.createEmptyBorder(4, 10, 4, 10));
-        statusSpeeds.setName("status.speeds");
-        statusWallet.setName("status.wallet");
-        statusChain.setName("status.chain");
-        statusPayment.setName("status.payment");
-        statusWallet.setCursor(java.awt.Cursor.getPredefinedCursor(java.awt.Cursor.HAND_CURSOR));
-        statusWallet.addMouseListener(new MouseAdapter() {
-            @Override
-            public void mouseClicked(MouseEvent e) {
-                showWallet();
-            }
-        });
-        bar.add(statusSpeeds);
-        bar.add(sep());
-        bar.add(statusPort);
-        bar.add(Box.createHorizontalGlue());
-        bar.add(statusPayment);
-        bar.add(sep());
-        bar.add(statusChain);
-        bar.add(sep());
-        bar.add(statusWallet);
-        return bar;
-    }
-
-    private static JComponent sep() {
-        JSeparator s = new JSeparator(SwingConstants.VERTICAL);
-        s.setMaximumSize(new Dimension(12, 18));
-        s.setPreferredSize(new Dimension(12, 18));
-        return s;
-    }
-
     // ---------------------------------------------------------------- updates (EDT)
 
     /** Shows a new snapshot: called on the event dispatch thread twice a second. */
@@ -388,24 +345,15 @@ public final class MainWindow extends JFrame {
             }
         }
         history.add(s.downloadRate(), s.uploadRate());
-        statusSpeeds.setText("↓ " + orZero(Format.speed(s.downloadRate())) + "   ↑ "
-                + orZero(Format.speed(s.uploadRate())));
-        statusPort.setText(s.engineMissing() ? "Torrent engine not running"
-                : s.listenPort() > 0 ? "Port " + s.listenPort() : "Not listening");
-        statusPayment.setText("Strategy: " + s.strategy().map(InstalledService::name).orElse("none")
-                + "   Pricing: " + s.pricing().map(InstalledService::name).orElse("none"));
+        statusBar.apply(s);
         setTitle(titleFor(s));
         showDetails();
     }
 
-    private static String orZero(String speed) {
-        return speed.isEmpty() ? "0 B/s" : speed;
-    }
-
     private static String titleFor(Snapshot s) {
         if (s.downloadRate() > 0 || s.uploadRate() > 0) {
-            return "Web3Torrent — ↓ " + orZero(Format.speed(s.downloadRate())) + "  ↑ "
-                    + orZero(Format.speed(s.uploadRate()));
+            return "Web3Torrent — ↓ " + StatusBar.orZero(Format.speed(s.downloadRate())) + "  ↑ "
+                    + StatusBar.orZero(Format.speed(s.uploadRate()));
         }
         return "Web3Torrent";
     }
@@ -418,25 +366,7 @@ public final class MainWindow extends JFrame {
     /** Shows the wallet as last read from the chain. */
     public void apply(WalletState w) {
         wallet = w;
-        if (!w.available()) {
-            statusWallet.setText("Wallet: not running");
-        } else if (w.address().isEmpty()) {
-            statusWallet.setText("Wallet: none — click to create one");
-        } else {
-            statusWallet.setText("Ξ " + (w.balance() == null ? "…" : Format.wei(w.balance())) + "  "
-                    + Format.shortAddress(w.address().get()) + (w.unlocked() ? "" : " (locked)"));
-        }
-        statusWallet.setToolTipText(w.address().orElse(null));
-        if (w.error() != null) {
-            statusChain.setText("Chain: unreachable");
-            statusChain.setToolTipText(w.error());
-        } else if (w.chain() != null) {
-            statusChain.setText("Chain " + w.chain().chainId() + (w.chain().embedded() ? " (embedded)" : "")
-                    + " · " + w.chain().rpcUrl());
-            statusChain.setToolTipText("Adjudicator " + w.chain().adjudicator());
-        } else {
-            statusChain.setText("Chain: —");
-        }
+        statusBar.apply(w);
         details.apply(w);
         if (walletDialog != null && walletDialog.isShowing()) {
             walletDialog.apply(w);
@@ -473,95 +403,27 @@ public final class MainWindow extends JFrame {
         return out;
     }
 
-    private void onSelected(String what, java.util.function.Consumer<Torrent> action) {
-        List<InfoHash> hashes = selectedHashes();
-        if (hashes.isEmpty()) {
-            return;
-        }
-        tasks.run(this, what, () -> {
-            var engine = services.engine().orElseThrow(() -> new IllegalStateException(
-                    "The torrent engine is not running."));
-            for (InfoHash h : hashes) {
-                engine.find(h).ifPresent(action);
-            }
-            return null;
-        }, r -> {
-        });
-    }
-
     void pauseSelected() {
-        onSelected("Pausing", Torrent::pause);
+        actions.pause(selectedHashes());
     }
 
     void resumeSelected() {
-        onSelected("Resuming", Torrent::resume);
+        actions.resume(selectedHashes());
     }
 
     void removeSelected(boolean deleteData) {
-        List<InfoHash> hashes = selectedHashes();
-        if (hashes.isEmpty()) {
-            return;
-        }
-        String question = deleteData
-                ? "Remove " + hashes.size() + " torrent(s) and delete their downloaded files?"
-                : "Remove " + hashes.size() + " torrent(s)? The downloaded files stay on disk.";
-        if (JOptionPane.showConfirmDialog(this, question, "Remove", JOptionPane.OK_CANCEL_OPTION,
-                deleteData ? JOptionPane.WARNING_MESSAGE : JOptionPane.QUESTION_MESSAGE) != JOptionPane.OK_OPTION) {
-            return;
-        }
-        tasks.run(this, "Removing the torrent", () -> {
-            var engine = services.engine().orElseThrow(() -> new IllegalStateException(
-                    "The torrent engine is not running."));
-            for (InfoHash h : hashes) {
-                engine.remove(h, deleteData);
-            }
-            return null;
-        }, r -> {
-        });
+        actions.remove(selectedHashes(), deleteData);
     }
 
     void copyMagnet() {
         int v = table.getSelectedRow();
-        if (v < 0) {
-            return;
+        if (v >= 0) {
+            TorrentActions.copyMagnet(model.row(table.convertRowIndexToModel(v)));
         }
-        TorrentRow r = model.row(table.convertRowIndexToModel(v));
-        String magnet = r.metainfo().map(m -> org.web3torrent.torrent.metainfo.MagnetLink.of(m).toUri())
-                .orElse("magnet:?xt=urn:btih:" + r.status().infoHash().hex());
-        java.awt.Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(magnet), null);
     }
 
-    /** Dials a peer a person knows (host:port), for a swarm without tracker. */
     void addPeer() {
-        List<InfoHash> hashes = selectedHashes();
-        if (hashes.isEmpty()) {
-            return;
-        }
-        String text = JOptionPane.showInputDialog(this, "Peer address (host:port):", "Add peer",
-                JOptionPane.PLAIN_MESSAGE);
-        if (text == null || text.isBlank()) {
-            return;
-        }
-        tasks.run(this, "Adding the peer", () -> {
-            String t = text.trim();
-            int colon = t.lastIndexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("Write the peer as host:port, for example 192.168.1.5:6881.");
-            }
-            int port = Integer.parseInt(t.substring(colon + 1));
-            var address = new java.net.InetSocketAddress(t.substring(0, colon).replace("[", "").replace("]", ""),
-                    port);
-            if (address.isUnresolved()) {
-                throw new IllegalArgumentException("The host " + address.getHostString() + " is unknown.");
-            }
-            var engine = services.engine().orElseThrow(() -> new IllegalStateException(
-                    "The torrent engine is not running."));
-            for (InfoHash h : hashes) {
-                engine.find(h).ifPresent(tor -> tor.connect(address));
-            }
-            return null;
-        }, r -> {
-        });
+        actions.addPeer(selectedHashes());
     }
 
     void openTorrentFile() {
@@ -640,15 +502,11 @@ public final class MainWindow extends JFrame {
     }
 
     public JLabel walletLabel() {
-        return statusWallet;
+        return statusBar.wallet;
     }
 
     public JLabel chainLabel() {
-        return statusChain;
-    }
-
-    public JLabel paymentLabel() {
-        return statusPayment;
+        return statusBar.chain;
     }
 
     public PaymentMenu paymentMenu() {
@@ -671,45 +529,6 @@ public final class MainWindow extends JFrame {
     Optional<TorrentRow> row(InfoHash h) {
         int m = model.indexOf(h);
         return m < 0 ? Optional.empty() : Optional.of(model.row(m));
-    }
-
-    /** Drops of .torrent files and magnet text open the add dialog. */
-    private final class DropHandler extends TransferHandler {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean canImport(TransferSupport support) {
-            return support.isDataFlavorSupported(DataFlavor.javaFileListFlavor)
-                    || support.isDataFlavorSupported(DataFlavor.stringFlavor);
-        }
-
-        @Override
-        public boolean importData(TransferSupport support) {
-            try {
-                if (support.isDataFlavorSupported(DataFlavor.javaFileListFlavor)) {
-                    @SuppressWarnings("unchecked")
-                    List<File> files = (List<File>) support.getTransferable()
-                            .getTransferData(DataFlavor.javaFileListFlavor);
-                    List<String> torrents = files.stream().map(File::getAbsolutePath)
-                            .filter(p -> p.toLowerCase(java.util.Locale.ROOT).endsWith(".torrent")).toList();
-                    if (torrents.isEmpty()) {
-                        return false;
-                    }
-                    SwingUtilities.invokeLater(() -> torrents.forEach(MainWindow.this::showAddDialog));
-                    return true;
-                }
-                String text = ((String) support.getTransferable().getTransferData(DataFlavor.stringFlavor)).trim();
-                if (text.startsWith("magnet:") || text.endsWith(".torrent")) {
-                    SwingUtilities.invokeLater(() -> showAddDialog(text.startsWith("file:")
-                            ? Path.of(java.net.URI.create(text)).toString() : text));
-                    return true;
-                }
-                return false;
-            } catch (Exception e) {
-                Tasks.showError(MainWindow.this, "Adding the dropped torrent", e);
-                return false;
-            }
-        }
     }
 
     static Font bold(Font f) {
