@@ -10,9 +10,7 @@ import java.awt.event.MouseEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import javax.swing.AbstractAction;
 import javax.swing.Action;
@@ -34,14 +32,10 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.JToolBar;
 import javax.swing.KeyStroke;
-import javax.swing.ListSelectionModel;
-import javax.swing.RowFilter;
 import javax.swing.TransferHandler;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.filechooser.FileNameExtensionFilter;
-import javax.swing.table.TableColumn;
-import javax.swing.table.TableRowSorter;
 
 import org.web3torrent.torrent.api.Torrent;
 import org.web3torrent.torrent.api.TorrentState;
@@ -50,9 +44,7 @@ import org.web3torrent.ui.internal.model.Format;
 import org.web3torrent.ui.internal.model.Services;
 import org.web3torrent.ui.internal.model.Snapshot;
 import org.web3torrent.ui.internal.model.SpeedHistory;
-import org.web3torrent.ui.internal.model.TorrentRow;
 import org.web3torrent.ui.internal.model.TorrentTableModel;
-import org.web3torrent.ui.internal.model.TorrentTableModel.Column;
 import org.web3torrent.ui.internal.model.WalletState;
 
 /**
@@ -88,9 +80,7 @@ public final class MainWindow extends JFrame {
 
     private final transient Services services;
     private final transient Tasks tasks;
-    private final TorrentTableModel model = new TorrentTableModel();
-    private final JTable table = new JTable(model);
-    private final TableRowSorter<TorrentTableModel> sorter = new TableRowSorter<>(model);
+    private final TorrentTable table;
     private final JTextField filterText = new JTextField(18);
     private final JComboBox<Show> filterState = new JComboBox<>(Show.values());
     private final DetailsPanel details;
@@ -107,6 +97,7 @@ public final class MainWindow extends JFrame {
         super("Web3Torrent");
         this.services = services;
         this.tasks = tasks;
+        this.table = new TorrentTable(() -> services.ledger() != org.web3torrent.ui.internal.model.PaymentLedger.NONE);
         this.details = new DetailsPanel(services, history);
         this.paymentMenu = new PaymentMenu(this, services, tasks);
         this.actions = new TorrentActions(this, services, tasks);
@@ -131,7 +122,6 @@ public final class MainWindow extends JFrame {
         TransferHandler drop = new DropHandler(this, this::showAddDialog);
         content.setTransferHandler(drop);
         table.setTransferHandler(drop);
-        table.setFillsViewportHeight(true);
         setMinimumSize(new Dimension(900, 560));
         setSize(new Dimension(1280, 800));
         setLocationByPlatform(true);
@@ -250,43 +240,6 @@ public final class MainWindow extends JFrame {
     }
 
     private JComponent tablePane() {
-        table.setName("torrents");
-        table.setTableHeader(new javax.swing.table.JTableHeader(table.getColumnModel()) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public String getToolTipText(MouseEvent e) {
-                int view = columnAtPoint(e.getPoint());
-                int column = view < 0 ? -1 : table.convertColumnIndexToModel(view);
-                if ((column == Column.PAID.ordinal() || column == Column.EARNED.ordinal())
-                        && services.ledger() == org.web3torrent.ui.internal.model.PaymentLedger.NONE) {
-                    return "Paid and earned come from the payment layer's accounting, which is not connected yet";
-                }
-                return column == Column.RATIO.ordinal() ? "Uploaded ÷ downloaded in this run" : null;
-            }
-        });
-        table.setRowSorter(sorter);
-        table.setRowHeight(26);
-        table.setShowHorizontalLines(false);
-        table.setIntercellSpacing(new Dimension(0, 0));
-        table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
-        table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
-        int[] widths = {320, 80, 130, 110, 90, 90, 55, 55, 75, 100, 100, 60};
-        for (Column c : Column.values()) {
-            TableColumn col = table.getColumnModel().getColumn(c.ordinal());
-            col.setPreferredWidth(widths[c.ordinal()]);
-            switch (c) {
-                case SIZE -> col.setCellRenderer(Renderers.size());
-                case PROGRESS -> col.setCellRenderer(new Renderers.Progress());
-                case STATE -> col.setCellRenderer(new Renderers.State());
-                case DOWN, UP -> col.setCellRenderer(Renderers.speed());
-                case ETA -> col.setCellRenderer(Renderers.duration());
-                case PAID, EARNED -> col.setCellRenderer(Renderers.wei());
-                case RATIO -> col.setCellRenderer(Renderers.ratio());
-                default -> {
-                }
-            }
-        }
         table.getSelectionModel().addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting()) {
                 showDetails();
@@ -331,19 +284,7 @@ public final class MainWindow extends JFrame {
     /** Shows a new snapshot: called on the event dispatch thread twice a second. */
     public void apply(Snapshot s) {
         snapshot = s;
-        List<InfoHash> selected = selectedHashes();
-        model.update(s.rows());
-        if (!selected.isEmpty() && table.getSelectedRowCount() == 0) {
-            for (InfoHash h : selected) {
-                int m = model.indexOf(h);
-                if (m >= 0) {
-                    int v = table.convertRowIndexToView(m);
-                    if (v >= 0) {
-                        table.addRowSelectionInterval(v, v);
-                    }
-                }
-            }
-        }
+        table.update(s.rows());
         history.add(s.downloadRate(), s.uploadRate());
         statusBar.apply(s);
         setTitle(titleFor(s));
@@ -374,33 +315,19 @@ public final class MainWindow extends JFrame {
     }
 
     private void showDetails() {
-        int v = table.getSelectedRow();
-        details.show(v < 0 ? null : model.row(table.convertRowIndexToModel(v)));
+        details.show(table.selected().orElse(null));
     }
 
     private void refilter() {
         Show show = (Show) filterState.getSelectedItem();
         String text = filterText.getText();
-        sorter.setRowFilter(new RowFilter<TorrentTableModel, Integer>() {
-            @Override
-            public boolean include(Entry<? extends TorrentTableModel, ? extends Integer> entry) {
-                TorrentRow r = entry.getModel().row(entry.getIdentifier());
-                return TorrentTableModel.matches(r, text, show == null ? null : show.states);
-            }
-        });
+        table.filter(text, show == null ? null : show.states);
     }
 
     // ---------------------------------------------------------------- actions
 
     private List<InfoHash> selectedHashes() {
-        List<InfoHash> out = new ArrayList<>();
-        for (int v : table.getSelectedRows()) {
-            int m = table.convertRowIndexToModel(v);
-            if (m >= 0 && m < model.getRowCount()) {
-                out.add(model.row(m).status().infoHash());
-            }
-        }
-        return out;
+        return table.selectedHashes();
     }
 
     void pauseSelected() {
@@ -416,10 +343,7 @@ public final class MainWindow extends JFrame {
     }
 
     void copyMagnet() {
-        int v = table.getSelectedRow();
-        if (v >= 0) {
-            TorrentActions.copyMagnet(model.row(table.convertRowIndexToModel(v)));
-        }
+        table.selected().ifPresent(TorrentActions::copyMagnet);
     }
 
     void addPeer() {
@@ -494,7 +418,7 @@ public final class MainWindow extends JFrame {
     }
 
     public TorrentTableModel model() {
-        return model;
+        return table.rows();
     }
 
     public DetailsPanel details() {
@@ -515,21 +439,13 @@ public final class MainWindow extends JFrame {
 
     /** Selects a torrent's row, if shown. */
     public void select(InfoHash h) {
-        int m = model.indexOf(h);
-        if (m >= 0) {
-            int v = table.convertRowIndexToView(m);
-            table.setRowSelectionInterval(v, v);
-        }
+        table.select(h);
     }
 
     public void filter(String text) {
         filterText.setText(text);
     }
 
-    Optional<TorrentRow> row(InfoHash h) {
-        int m = model.indexOf(h);
-        return m < 0 ? Optional.empty() : Optional.of(model.row(m));
-    }
 
     static Font bold(Font f) {
         return f.deriveFont(Font.BOLD);
