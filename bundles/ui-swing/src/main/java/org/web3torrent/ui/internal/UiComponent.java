@@ -21,8 +21,10 @@ import org.web3torrent.channel.api.ChannelListener;
 import org.web3torrent.channel.api.ChannelService;
 import org.web3torrent.channel.wallet.WalletService;
 import org.web3torrent.launcher.api.LauncherProperties;
+import org.web3torrent.payment.api.PaymentAccounts;
 import org.web3torrent.payment.api.PaymentCatalog;
 import org.web3torrent.torrent.api.TorrentEngine;
+import org.web3torrent.ui.internal.model.AccountsLedger;
 import org.web3torrent.ui.internal.model.Services;
 import org.web3torrent.ui.internal.window.Ui;
 
@@ -38,6 +40,7 @@ public final class UiComponent {
     private static final Logger LOG = LoggerFactory.getLogger(UiComponent.class);
     private final Services services;
     private final Ui ui;
+    private volatile PaymentAccounts current;
     /** Channel events make the wallet view re-read at once rather than at its next 4 s tick. */
     private final ChannelListener channelEvents = new ChannelListener() {
         @Override
@@ -155,6 +158,21 @@ public final class UiComponent {
     void unsetCatalog(PaymentCatalog catalog) {
         if (services.catalog().orElse(null) == catalog) {
             services.setCatalog(null);
+        }
+    }
+
+    /** The payment layer's accounts: paid/earned per torrent, channels per torrent, per-torrent terms. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAccounts(PaymentAccounts accounts) {
+        services.setLedger(new AccountsLedger(accounts, services));
+        current = accounts;
+    }
+
+    void unsetAccounts(PaymentAccounts accounts) {
+        if (current == accounts) {
+            current = null;
+            services.setLedger(null);
         }
     }
 

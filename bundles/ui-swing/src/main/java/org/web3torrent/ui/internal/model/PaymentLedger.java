@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.web3torrent.torrent.metainfo.InfoHash;
 
 /**
- * What the window asks the payment layer about money per torrent and per peer. The payment layer's
- * accounting service does not exist yet: until it does, the window is given {@link #NONE}, which knows
- * nothing, and every paid/earned cell stays blank rather than showing an invented figure. Binding the real
- * service is an adapter from it to this interface, handed to {@link Services#setLedger}. The window calls
+ * What the window asks the payment layer about money per torrent and per peer. {@link AccountsLedger}
+ * answers from the payment layer's {@code PaymentAccounts} service; while that service is absent the window
+ * is given {@link #NONE}, which knows nothing, and every paid/earned cell stays blank rather than showing an
+ * invented figure. The window calls
  * it off the event dispatch thread, for every torrent and peer twice a second: answer from memory.
  */
 public interface PaymentLedger {
@@ -49,7 +49,7 @@ public interface PaymentLedger {
      */
     void setTerms(InfoHash infoHash, BigInteger budgetWei, String strategy, BigInteger priceWeiPerMiB);
 
-    /** NOT THE REAL ACCOUNTING: the placeholder until the payment layer offers its service. Knows nothing. */
+    /** While no accounting service runs: knows nothing, so nothing is shown. */
     PaymentLedger NONE = new PaymentLedger() {
         @Override
         public Optional<Money> torrent(InfoHash infoHash) {
