@@ -44,4 +44,11 @@ public interface Torrent {
      * removed before it is complete.
      */
     CompletionStage<Void> completion();
+
+    /**
+     * How many connected peers have {@code piece}, as their bitfields and have messages say; 0 for a piece
+     * out of range or before the metadata is known. A live figure, read without a snapshot: cheap enough to
+     * ask per request.
+     */
+    int availability(int piece);
 }

@@ -43,4 +43,13 @@ public interface WireExtension {
      * once the extension is unregistered (nor is anything else).
      */
     void peerLeft(PeerLink peer);
+
+    /**
+     * True while this extension still has business with the peer (a payment to deliver, a channel to close):
+     * the engine then keeps a connection it would otherwise close because neither side needs pieces, and
+     * asks again every second. Never blocks.
+     */
+    default boolean holdsConnection(PeerLink peer) {
+        return false;
+    }
 }

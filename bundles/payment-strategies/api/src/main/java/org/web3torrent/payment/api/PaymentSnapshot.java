@@ -7,8 +7,9 @@ import java.util.Objects;
  * A paying session at a payment boundary, as a {@link PaymentStrategy} sees it.
  *
  * @param pricePerPiece wei the seeder asks for a piece
- * @param piecesPaidAhead pieces paid for and not yet received
- * @param piecesWaiting pieces requested from this seeder that it holds until they are paid for
+ * @param piecesPaidAhead pieces' worth of money paid and not yet delivered (credit with the seeder)
+ * @param piecesWaiting pieces asked of this seeder and not yet received, paid for or not (so
+ *        {@code piecesWaiting - piecesPaidAhead} of them still wait for money)
  * @param piecesRemaining pieces of the torrent this session may still fetch from this seeder
  * @param creditWindowPieces the most the seeder serves ahead of payment, and the most the payment
  *        layer pays ahead of delivery

@@ -293,6 +293,8 @@ final class Downloader {
         if (s.state() != TorrentState.DOWNLOADING) {
             return;
         }
+        // Stored first, so that a listener asking for the torrent's status already sees the piece.
+        s.pieceStored(pd.piece);
         for (TransferListener l : s.engine.listeners()) {
             try {
                 l.pieceVerified(s.infoHash(), pd.piece, senders);
@@ -300,7 +302,6 @@ final class Downloader {
                 LOG.warn("transfer listener failed", e);
             }
         }
-        s.pieceStored(pd.piece);
         fillAll();
     }
 

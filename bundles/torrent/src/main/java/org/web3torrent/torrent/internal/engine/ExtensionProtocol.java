@@ -159,6 +159,20 @@ final class ExtensionProtocol {
         s.knownPeerListening(peer);
     }
 
+    /** True while an extension the peer joined still has business with it. */
+    boolean holds(PeerConnection peer) {
+        for (WireExtension ext : peer.joined) {
+            try {
+                if (s.engine.extensions().contains(ext) && ext.holdsConnection(peer)) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("extension {} failed when asked about {}", ext.name(), peer, e);
+            }
+        }
+        return false;
+    }
+
     void peerGone(PeerConnection peer) {
         metadata.peerGone(peer);
         pex.peerGone(peer);

@@ -33,7 +33,7 @@ final class PeerPieces {
             s.downloader.fill(peer);
         }
         if (s.isComplete() && peer.isSeed(s.metainfo.pieceCount())) {
-            peer.close("both of us are complete");
+            s.closeWhenIdle(peer);
         }
     }
 
@@ -79,7 +79,7 @@ final class PeerPieces {
         }
         peer.peerHasAll = bits.cardinality() == s.metainfo.pieceCount();
         if (s.isComplete() && peer.peerHasAll) {
-            peer.close("both of us are complete");
+            s.closeWhenIdle(peer);
             return;
         }
         updateInterest(peer);

@@ -53,7 +53,7 @@ final class TorrentSession implements Torrent {
     PieceLayout layout;
     BitSet have = new BitSet();
     long verifiedBytes;
-    int[] availability = new int[0];
+    volatile int[] availability = new int[0];
     private volatile TorrentState state;
     private volatile String error;
     final List<PeerConnection> peers = new ArrayList<>();
@@ -208,11 +208,27 @@ final class TorrentSession implements Torrent {
         completion.complete(null);
         for (PeerConnection p : new ArrayList<>(peers)) {
             if (p.isSeed(metainfo.pieceCount()) || state == TorrentState.FINISHED) {
-                p.close("both of us are complete");
+                closeWhenIdle(p);
             } else {
                 pieces.updateInterest(p);
             }
         }
+    }
+
+    /**
+     * Closes a connection neither side needs pieces on, unless an extension still has business with the
+     * peer (a payment to deliver, say): then {@link #tick} asks again every second.
+     */
+    void closeWhenIdle(PeerConnection p) {
+        if (!extensions.holds(p)) {
+            p.close("both of us are complete");
+        }
+    }
+
+    @Override
+    public int availability(int piece) {
+        int[] a = availability;
+        return a == null || piece < 0 || piece >= a.length ? 0 : a[piece];
     }
 
     /** A failure that stops the torrent (full disk, unreadable files): connections close, the reason is kept. */
@@ -280,6 +296,13 @@ final class TorrentSession implements Torrent {
         }
         if (state == TorrentState.ERROR || state == TorrentState.PAUSED || state == TorrentState.CHECKING) {
             return;
+        }
+        if (isComplete()) {
+            for (PeerConnection p : new ArrayList<>(peers)) {
+                if (p.isSeed(metainfo.pieceCount()) || state == TorrentState.FINISHED) {
+                    closeWhenIdle(p);
+                }
+            }
         }
         downloader.tick();
         if (ticks % Choker.ROUND_SECONDS == 0) {

@@ -1,10 +1,8 @@
 package org.web3torrent.paidwire.internal.ledger;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,171 +11,169 @@ import org.web3torrent.payment.api.PaymentSnapshot;
 import org.web3torrent.payment.api.PaymentStrategy;
 
 /**
- * What this node, buying, has been quoted, has paid and has received from one seller on one torrent. It
- * pays only for pieces the seller quoted: first what it received on the seller's credit (a debt), then,
- * oldest quote first, as many pieces ahead as the strategy asks. The rule that protects the buyer holds
- * whatever the strategy asks: never more than the seller's credit window of pieces paid and not yet
- * received, never past the budget. A seller that takes money and sends nothing therefore costs at most
- * one window. Thread-safe.
+ * What this node, buying, owes one seller on one torrent, in value: the quoted prices of the pieces it
+ * received against what it paid. Money paid ahead is credit with the seller (it serves pieces against it);
+ * pieces received beyond what was paid are a debt, paid before anything ahead, whatever the strategy
+ * says. The rule that protects the buyer: never more than the seller's credit window (in pieces at the
+ * current price) paid ahead of what was received, never past the budget. A seller that takes money and
+ * sends nothing therefore costs at most one window. Thread-safe.
  */
 public final class BuyerLedger {
 
-    /** A piece and the price it was quoted at. */
-    public record Priced(PieceKey piece, BigInteger price) {
-    }
-
-    /** Pieces to pay for now, each at its quoted price. */
-    public record Payment(List<Priced> items) {
-        public static final Payment NONE = new Payment(List.of());
-
-        public Payment {
-            items = List.copyOf(items);
-        }
+    /**
+     * A payment to make now.
+     *
+     * @param amount wei, the debt first
+     * @param debt the part that pays for pieces already received
+     * @param piecesAhead pieces paid ahead of delivery, at the current price
+     */
+    public record Payment(BigInteger amount, BigInteger debt, int piecesAhead) {
+        public static final Payment NONE = new Payment(BigInteger.ZERO, BigInteger.ZERO, 0);
 
         public boolean isEmpty() {
-            return items.isEmpty();
-        }
-
-        public BigInteger amount() {
-            return items.stream().map(Priced::price).reduce(BigInteger.ZERO, BigInteger::add);
-        }
-
-        public List<Integer> pieceNumbers() {
-            return items.stream().map(i -> i.piece().piece()).toList();
+            return amount.signum() == 0;
         }
     }
 
-    private final Map<PieceKey, BigInteger> unpaidQuotes = new LinkedHashMap<>();
-    /** Pieces received on the seller's credit and not yet paid: a debt, paid before anything ahead. */
-    private final Map<PieceKey, BigInteger> owed = new LinkedHashMap<>();
-    private final Map<PieceKey, BigInteger> paidPending = new LinkedHashMap<>();
+    private record Quote(BigInteger price, int size) {
+    }
+
+    /** Quoted pieces not yet received, with their prices and sizes. */
+    private final Map<PieceKey, Quote> outstanding = new HashMap<>();
     private final Set<PieceKey> received = new HashSet<>();
     private BigInteger paid = BigInteger.ZERO;
     private BigInteger receivedValue = BigInteger.ZERO;
+    private final int pieceLength;
+    /** The latest quote, the basis of every estimate: its price per byte prices pieces not yet quoted. */
+    private Quote last;
     private int payments;
+    private int piecesReceived;
     private int creditWindowPieces = 1;
+
+    /** @param pieceLength the torrent's piece length: a "piece" in the strategy's figures is one of this size */
+    public BuyerLedger(int pieceLength) {
+        if (pieceLength <= 0) {
+            throw new IllegalArgumentException("piece length must be positive");
+        }
+        this.pieceLength = pieceLength;
+    }
 
     /** The seller's terms: how many pieces it serves ahead of payment, and how far we pay ahead. */
     public synchronized void onTerms(int window) {
         this.creditWindowPieces = Math.max(1, window);
     }
 
-    /** The seller priced a piece we asked for. A second quote for the same piece is ignored. */
-    public synchronized void onQuote(PieceKey piece, BigInteger price) {
-        if (!received.contains(piece) && !paidPending.containsKey(piece)) {
-            unpaidQuotes.putIfAbsent(piece, price);
+    /** The seller priced a piece of {@code size} bytes we asked for. A second quote for it is ignored. */
+    public synchronized void onQuote(PieceKey piece, BigInteger price, int size) {
+        Quote q = new Quote(price, Math.max(1, size));
+        if (!received.contains(piece) && outstanding.putIfAbsent(piece, q) == null) {
+            last = q;
         }
     }
 
     /**
-     * A piece this seller sent passed its hash check. Counted once; a piece it never quoted (free) is
-     * worth nothing here; one it quoted and we had not paid becomes a debt.
+     * A piece this seller sent passed its hash check: it is worth its quote (nothing if never quoted).
+     *
+     * @return true if it was a priced piece, counted now
      */
-    public synchronized void onVerified(PieceKey piece) {
+    public synchronized boolean onVerified(PieceKey piece) {
         if (!received.add(piece)) {
-            return;
+            return false;
         }
-        BigInteger price = paidPending.remove(piece);
-        if (price == null) {
-            price = unpaidQuotes.remove(piece);
-            if (price != null) {
-                owed.put(piece, price);
-            }
+        Quote q = outstanding.remove(piece);
+        if (q == null) {
+            return false;
         }
-        if (price != null) {
-            receivedValue = receivedValue.add(price);
-        }
+        receivedValue = receivedValue.add(q.price());
+        piecesReceived++;
+        return true;
     }
 
-    /** We got the piece from someone else: stop owing this seller for it if not paid yet. */
+    /** We got the piece from someone else: this seller's quote for it no longer matters. */
     public synchronized void onNotNeeded(PieceKey piece) {
-        unpaidQuotes.remove(piece);
+        outstanding.remove(piece);
     }
 
     /**
-     * Pays first what was received on credit, whatever the strategy says, then what the strategy asks to
-     * pay ahead, cut to the window and the budget; marks the chosen pieces paid (call
-     * {@link #onPaymentFailed} if the channel then refuses the payment).
+     * What to pay now: the debt, then as many pieces ahead as the strategy asks, cut to the window, the
+     * budget and the value of what is still missing (quoted pieces at their quotes, the rest at the latest
+     * price per byte), so the last, shorter piece is never paid at a full piece's price. The amount is
+     * counted as paid at once (call {@link #onPaymentFailed} if the channel then refuses it), so a second
+     * boundary before the first payment lands never pays twice.
      *
      * @param piecesRemaining pieces of the download still missing
+     * @param bytesRemaining bytes of the download still missing
      * @param budgetLeft wei the user still allows for the download
      */
-    public synchronized Payment nextPayment(PaymentStrategy strategy, int piecesRemaining, BigInteger budgetLeft) {
-        List<Priced> items = new ArrayList<>();
-        BigInteger amount = take(owed, Integer.MAX_VALUE, budgetLeft, BigInteger.ZERO, items);
-        int ahead = unpaidQuotes.isEmpty() ? 0 : piecesAhead(strategy, piecesRemaining, budgetLeft.subtract(amount));
-        int debts = items.size();
-        take(unpaidQuotes, ahead, budgetLeft, amount, items);
-        for (Priced p : items.subList(debts, items.size())) {
-            paidPending.put(p.piece(), p.price());
-        }
-        if (items.isEmpty()) {
+    public synchronized Payment nextPayment(PaymentStrategy strategy, int piecesRemaining, long bytesRemaining,
+            BigInteger budgetLeft) {
+        if (last == null || last.price().signum() == 0) {
             return Payment.NONE;
         }
-        Payment payment = new Payment(items);
-        paid = paid.add(payment.amount());
-        payments++;
-        return payment;
-    }
-
-    /** Moves up to {@code count} oldest entries of {@code from} into {@code into} while the budget allows. */
-    private static BigInteger take(Map<PieceKey, BigInteger> from, int count, BigInteger budget, BigInteger spent,
-            List<Priced> into) {
-        List<PieceKey> taken = new ArrayList<>();
-        for (Map.Entry<PieceKey, BigInteger> e : from.entrySet()) {
-            if (taken.size() >= count || spent.add(e.getValue()).compareTo(budget) > 0) {
-                break;
-            }
-            taken.add(e.getKey());
-            into.add(new Priced(e.getKey(), e.getValue()));
-            spent = spent.add(e.getValue());
-        }
-        taken.forEach(from::remove);
-        return spent;
-    }
-
-    private int piecesAhead(PaymentStrategy strategy, int piecesRemaining, BigInteger budgetLeft) {
-        BigInteger price = unpaidQuotes.values().iterator().next();
-        int paidAhead = paidPending.size();
+        BigInteger piecePrice = estimate(pieceLength);
+        BigInteger balance = paid.subtract(receivedValue);
+        BigInteger budget = budgetLeft.max(BigInteger.ZERO);
+        BigInteger debt = balance.negate().max(BigInteger.ZERO).min(budget);
+        BigInteger credit = balance.max(BigInteger.ZERO);
+        int paidAhead = credit.divide(piecePrice).min(BigInteger.valueOf(creditWindowPieces)).intValue();
         int asked;
         try {
-            asked = strategy.piecesToPayFor(new PaymentSnapshot(price, paidAhead, unpaidQuotes.size(),
-                    Math.max(0, piecesRemaining), creditWindowPieces, budgetLeft.max(BigInteger.ZERO)));
+            asked = strategy.piecesToPayFor(new PaymentSnapshot(piecePrice, paidAhead, outstanding.size(),
+                    Math.max(0, piecesRemaining), creditWindowPieces, budget.subtract(debt)));
         } catch (RuntimeException e) {
-            // A broken third-party strategy must not break the download: pay nothing ahead this time.
-            return 0;
+            asked = 0; // a broken third-party strategy must not break the download: pay no more than owed
         }
-        return Math.max(0, Math.min(asked, creditWindowPieces - paidAhead));
+        long byBudget = budget.subtract(debt).divide(piecePrice).min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+        int n = (int) Math.max(0, Math.min(Math.min(asked, creditWindowPieces - paidAhead),
+                Math.min(byBudget, Math.max(0, piecesRemaining - paidAhead))));
+        BigInteger target = credit.add(piecePrice.multiply(BigInteger.valueOf(n))).min(remainingValue(bytesRemaining));
+        BigInteger ahead = target.subtract(credit).max(BigInteger.ZERO).min(budget.subtract(debt));
+        BigInteger amount = debt.add(ahead);
+        if (amount.signum() == 0) {
+            return Payment.NONE;
+        }
+        paid = paid.add(amount);
+        payments++;
+        return new Payment(amount, debt, ahead.signum() == 0 ? 0 : n);
     }
 
-    /** The channel refused a payment made from {@link #nextPayment}: its pieces are unpaid (or owed) again. */
-    public synchronized void onPaymentFailed(Payment payment) {
-        for (Priced p : payment.items()) {
-            if (paidPending.remove(p.piece()) != null) {
-                unpaidQuotes.put(p.piece(), p.price());
-            } else if (received.contains(p.piece())) {
-                owed.put(p.piece(), p.price());
-            } else {
-                unpaidQuotes.put(p.piece(), p.price());
-            }
+    /** The latest quote's price for {@code bytes}, rounded up. */
+    private BigInteger estimate(long bytes) {
+        BigInteger[] qr = last.price().multiply(BigInteger.valueOf(bytes)).divideAndRemainder(BigInteger.valueOf(last.size()));
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    }
+
+    /** What the missing pieces are worth: the quoted ones exactly, the others at the latest price per byte. */
+    private BigInteger remainingValue(long bytesRemaining) {
+        BigInteger quoted = BigInteger.ZERO;
+        long quotedBytes = 0;
+        for (Quote q : outstanding.values()) {
+            quoted = quoted.add(q.price());
+            quotedBytes += q.size();
         }
+        return quoted.add(estimate(Math.max(0, bytesRemaining - quotedBytes)));
+    }
+
+    /** The channel refused a payment made from {@link #nextPayment}: it was not paid. */
+    public synchronized void onPaymentFailed(Payment payment) {
         paid = paid.subtract(payment.amount());
         payments--;
     }
 
-    /** The price of the oldest piece quoted and not yet paid for. */
-    public synchronized Optional<BigInteger> oldestQuote() {
-        return unpaidQuotes.values().stream().findFirst().or(() -> owed.values().stream().findFirst());
+    /** The price of a whole piece at the latest quote. */
+    public synchronized Optional<BigInteger> piecePrice() {
+        return last == null ? Optional.empty() : Optional.of(estimate(pieceLength));
     }
 
-    /** Wei quoted for pieces not yet paid, received or not: what a deposit should at least cover. */
-    public synchronized BigInteger quotedUnpaid() {
-        return unpaidQuotes.values().stream().reduce(BigInteger.ZERO, BigInteger::add).add(owed());
+    /** Wei quoted for pieces asked for and not received, plus any debt: what a deposit should cover. */
+    public synchronized BigInteger exposure() {
+        BigInteger quoted = outstanding.values().stream().map(Quote::price).reduce(BigInteger.ZERO, BigInteger::add);
+        return quoted.add(owed());
     }
 
-    /** Wei owed for pieces received on credit. */
+    /** Wei owed for pieces received and not paid. */
     public synchronized BigInteger owed() {
-        return owed.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+        return receivedValue.subtract(paid).max(BigInteger.ZERO);
     }
 
     public synchronized BigInteger paid() {
@@ -192,11 +188,14 @@ public final class BuyerLedger {
         return payments;
     }
 
+    /** Pieces paid for and not yet received, at the latest price. */
     public synchronized int piecesPaidAhead() {
-        return paidPending.size();
+        return last == null || last.price().signum() == 0 ? 0
+                : paid.subtract(receivedValue).max(BigInteger.ZERO).divide(estimate(pieceLength)).intValue();
     }
 
+    /** Priced pieces received from this seller. */
     public synchronized int piecesReceived() {
-        return received.size();
+        return piecesReceived;
     }
 }

@@ -28,11 +28,14 @@ final class AccountBook {
         return tallies.computeIfAbsent(infoHash, t -> new TreeMap<>()).computeIfAbsent(address, a -> new Tally());
     }
 
-    synchronized void paid(String infoHash, String seller, BigInteger amount, int pieces) {
+    synchronized void paid(String infoHash, String seller, BigInteger amount) {
         Tally t = tally(infoHash, seller);
         t.paid = t.paid.add(amount);
-        t.bought += pieces;
         t.payments++;
+    }
+
+    synchronized void bought(String infoHash, String seller) {
+        tally(infoHash, seller).bought++;
     }
 
     synchronized void earned(String infoHash, String buyer, BigInteger amount) {

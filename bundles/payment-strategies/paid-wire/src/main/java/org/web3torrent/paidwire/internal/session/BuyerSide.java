@@ -36,6 +36,9 @@ final class BuyerSide {
         /** Pieces of the torrent still missing, or -1 if the torrent is unknown. */
         int piecesMissing(String infoHash);
 
+        /** Bytes of the torrent still missing, or 0 if the torrent is unknown. */
+        long bytesMissing(String infoHash);
+
         Optional<Integer> pieceLength(String infoHash, int piece);
     }
 
@@ -54,6 +57,8 @@ final class BuyerSide {
     private final Map<String, BigInteger> spent = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> channelBySeller = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** Payments sent and not yet acknowledged, per seller: a channel closes only after them. */
+    private final Map<String, Set<CompletableFuture<?>>> inFlight = new ConcurrentHashMap<>();
 
     BuyerSide(PeerDirectory directory, ChannelService channels, PaymentCatalog catalog,
             Supplier<PaymentSettings> settings, Downloads downloads, Messages messages, AccountBook accounts) {
@@ -96,7 +101,7 @@ final class BuyerSide {
             messages.send(link, new PayMessage.Refusal("price above the buyer's limit"));
             return;
         }
-        ledger(seller.get(), infoHash).onQuote(new PieceKey(infoHash, quote.piece()), quote.price());
+        ledger(seller.get(), infoHash).onQuote(new PieceKey(infoHash, quote.piece()), quote.price(), length.get());
         payIfDue(seller.get(), infoHash);
     }
 
@@ -106,7 +111,9 @@ final class BuyerSide {
         ledgers.forEach((k, l) -> {
             if (k.infoHash().equals(infoHash)) {
                 if (senders.contains(k.seller())) {
-                    l.onVerified(key);
+                    if (l.onVerified(key)) {
+                        accounts.bought(infoHash, k.seller());
+                    }
                 } else {
                     l.onNotNeeded(key);
                 }
@@ -126,7 +133,7 @@ final class BuyerSide {
             return;
         }
         BuyerLedger ledger = ledger(seller, infoHash);
-        if (ledger.quotedUnpaid().signum() == 0) {
+        if (ledger.piecePrice().isEmpty()) {
             return;
         }
         Optional<PaymentStrategy> strategy = settings.get().strategy(infoHash).flatMap(catalog::strategy)
@@ -145,20 +152,28 @@ final class BuyerSide {
         String channelId = channel.join();
         for (int round = 0; round < 1024; round++) {
             int missing = downloads.piecesMissing(infoHash);
-            BuyerLedger.Payment payment = ledger.nextPayment(strategy.get(), Math.max(0, missing), budgetLeft(infoHash));
+            BuyerLedger.Payment payment = ledger.nextPayment(strategy.get(), Math.max(0, missing),
+                    downloads.bytesMissing(infoHash), budgetLeft(infoHash));
             if (payment.isEmpty()) {
                 return;
             }
             spent.merge(infoHash, payment.amount(), BigInteger::add);
-            channels.pay(channelId, payment.amount()).whenComplete((receipt, failure) -> {
+            LOG.debug("paying {} wei to {} ({} debt, {} pieces ahead; {} missing; paid {}, received {})",
+                    payment.amount(), seller, payment.debt(), payment.piecesAhead(), missing, ledger.paid(),
+                    ledger.receivedValue());
+            CompletableFuture<?> paying = channels.pay(channelId, payment.amount());
+            Set<CompletableFuture<?>> pending = inFlight.computeIfAbsent(seller, s -> ConcurrentHashMap.newKeySet());
+            pending.add(paying);
+            paying.whenComplete((r, f) -> pending.remove(paying));
+            paying.whenComplete((receipt, failure) -> {
                 if (failure != null) {
                     ledger.onPaymentFailed(payment);
                     spent.merge(infoHash, payment.amount().negate(), BigInteger::add);
                     LOG.warn("payment of {} wei to {} failed: {}", payment.amount(), seller, failure.toString());
                     return;
                 }
-                accounts.paid(infoHash, seller, payment.amount(), payment.items().size());
-                PayMessage.Paid hint = new PayMessage.Paid(payment.pieceNumbers(), ledger.paid());
+                accounts.paid(infoHash, seller, payment.amount());
+                PayMessage.Paid hint = new PayMessage.Paid(List.of(), ledger.paid());
                 directory.links(seller).stream().filter(l -> l.infoHash().hex().equals(infoHash)).findFirst()
                         .ifPresent(l -> messages.send(l, hint));
             });
@@ -167,14 +182,14 @@ final class BuyerSide {
 
     private void openChannel(String seller, String infoHash, BuyerLedger ledger) {
         BigInteger budget = budgetLeft(infoHash);
-        Optional<BigInteger> price = ledger.oldestQuote();
+        Optional<BigInteger> price = ledger.piecePrice();
         if (price.isEmpty() || budget.compareTo(price.get()) < 0) {
             LOG.info("the budget of {} does not cover a piece from {}: not opening a channel", infoHash, seller);
             return;
         }
         // Enough for what is left of the download, so one channel serves it all; never more than the budget.
         long pieces = Math.max(downloads.piecesMissing(infoHash), 2L * windows.getOrDefault(seller, 1));
-        BigInteger deposit = price.get().multiply(BigInteger.valueOf(pieces)).max(ledger.quotedUnpaid()).min(budget);
+        BigInteger deposit = price.get().multiply(BigInteger.valueOf(pieces)).max(ledger.exposure()).min(budget);
         CompletableFuture<String> opening = new CompletableFuture<>();
         if (channelBySeller.putIfAbsent(seller, opening) != null) {
             return;
@@ -218,7 +233,12 @@ final class BuyerSide {
                     && !o.infoHash().equals(infoHash) && downloads.piecesMissing(o.infoHash()) > 0);
             CompletableFuture<String> channel = channelBySeller.get(k.seller());
             if (!stillNeeded && channel != null && channelBySeller.remove(k.seller(), channel)) {
-                channel.thenCompose(channels::close).whenComplete((info, failure) -> {
+                // The last payments (for pieces received on credit) are acknowledged first: a channel with
+                // payments in flight cannot close.
+                CompletableFuture<?> paid = CompletableFuture.allOf(
+                        inFlight.getOrDefault(k.seller(), Set.of()).toArray(CompletableFuture[]::new));
+                paid.exceptionally(e -> null).thenCompose(x -> channel).thenCompose(channels::close)
+                        .whenComplete((info, failure) -> {
                     if (failure != null) {
                         LOG.warn("closing the channel to {} failed: {}", k.seller(), failure.toString());
                     } else {
@@ -241,7 +261,7 @@ final class BuyerSide {
 
     private BuyerLedger ledger(String seller, String infoHash) {
         return ledgers.computeIfAbsent(new LedgerKey(seller, infoHash), k -> {
-            BuyerLedger l = new BuyerLedger();
+            BuyerLedger l = new BuyerLedger(downloads.pieceLength(infoHash, 0).orElse(1));
             l.onTerms(windows.getOrDefault(seller, 1));
             return l;
         });

@@ -1,27 +1,24 @@
 package org.web3torrent.paidwire.internal.session;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.web3torrent.torrent.api.PeerStatus;
 import org.web3torrent.torrent.api.Torrent;
 import org.web3torrent.torrent.api.TorrentEngine;
-import org.web3torrent.torrent.api.TorrentStatus;
 import org.web3torrent.torrent.metainfo.InfoHash;
 import org.web3torrent.torrent.metainfo.Metainfo;
 
 /**
  * What the payment layer reads of the torrent engine. Status snapshots cost a copy of the torrent's
- * state, and the upload gate asks for every block, so the swarm figures are taken at most every
- * {@value #SNAPSHOT_MILLIS} ms per torrent.
+ * state, and the upload gate asks for every block, so the number of peers is taken at most every
+ * {@value #SNAPSHOT_MILLIS} ms per torrent; a piece's availability is read live.
  */
 final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads {
 
     static final long SNAPSHOT_MILLIS = 500;
 
-    private record Snapshot(long takenAt, int seeds, int peers) {
+    private record Snapshot(long takenAt, int peers) {
     }
 
     private final TorrentEngine engine;
@@ -48,22 +45,26 @@ final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads 
         return Optional.of(m.get().pieceSize(piece));
     }
 
-    /**
-     * Peers known to have the piece and peers connected. The engine reports each peer's progress, not its
-     * bitfield, so the peers known to have any given piece are the connected seeds: a lower bound, which
-     * errs towards a higher price for the scarcity policy only when the swarm has no seeds but us.
-     */
+    /** Connected peers that have the piece, and connected peers in all (the latter from a snapshot). */
     @Override
     public int[] availability(String infoHash, int piece) {
+        Optional<Torrent> torrent = torrent(infoHash);
+        if (torrent.isEmpty()) {
+            return new int[] {0, 0};
+        }
         long now = System.currentTimeMillis();
         Snapshot s = swarms.get(infoHash);
         if (s == null || now - s.takenAt() > SNAPSHOT_MILLIS) {
-            List<PeerStatus> peers = torrent(infoHash).map(Torrent::status).map(TorrentStatus::peers).orElse(List.of());
-            int seeds = (int) peers.stream().filter(p -> p.progress() >= 1.0).count();
-            s = new Snapshot(now, seeds, peers.size());
+            s = new Snapshot(now, torrent.get().status().peers().size());
             swarms.put(infoHash, s);
         }
-        return new int[] {s.seeds(), s.peers()};
+        return new int[] {torrent.get().availability(piece), s.peers()};
+    }
+
+    @Override
+    public long bytesMissing(String infoHash) {
+        return torrent(infoHash).map(Torrent::status).map(st -> Math.max(0, st.totalLength() - st.verifiedBytes()))
+                .orElse(0L);
     }
 
     @Override

@@ -143,6 +143,14 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
         // Paid is a hint for logs: the seller believes only the channel.
     }
 
+    /** Keeps the connection while a channel with the peer is not settled: payments and the close travel on it. */
+    @Override
+    public boolean holdsConnection(PeerLink peer) {
+        Optional<String> counterparty = directory.address(peer);
+        return counterparty.isPresent() && channels.channels().stream()
+                .anyMatch(c -> c.counterparty().equalsIgnoreCase(counterparty.get()) && !settled(c.status()));
+    }
+
     @Override
     public void peerLeft(PeerLink peer) {
         directory.left(peer).ifPresent(gone -> scheduler.schedule(() -> {

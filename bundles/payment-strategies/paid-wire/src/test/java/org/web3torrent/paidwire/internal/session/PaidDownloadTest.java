@@ -1,0 +1,136 @@
+package org.web3torrent.paidwire.internal.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.paidwire.internal.catalog.CatalogFixtures;
+import org.web3torrent.payment.api.InstalledService.Kind;
+import org.web3torrent.payment.api.PricingContext;
+import org.web3torrent.payment.api.TorrentAccount;
+import org.web3torrent.pricing.flat.FlatPricing;
+import org.web3torrent.strategy.batched.BatchedStrategy;
+import org.web3torrent.strategy.perpiece.PerPieceStrategy;
+import org.web3torrent.torrent.api.Torrent;
+import org.web3torrent.torrent.api.TorrentOptions;
+import org.web3torrent.torrent.metainfo.Metainfo;
+import org.web3torrent.torrent.metainfo.TorrentCreator;
+
+/**
+ * A paid download for real: two nodes on loopback TCP, channels on a real anvil, real signatures. The
+ * file arrives byte-identical, what the leecher paid is what the seeder earned to the wei, and after the
+ * channel closes the chain agrees.
+ */
+class PaidDownloadTest {
+
+    static final BigInteger PRICE_PER_MIB = BigInteger.TEN.pow(13);
+    static LocalChain chain;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startChain() {
+        chain = LocalChain.start();
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (chain != null) {
+            chain.close();
+        }
+    }
+
+    private Metainfo content(Path folder, int bytes, int pieceLength) throws Exception {
+        Files.createDirectories(folder);
+        byte[] data = new byte[bytes];
+        new Random(42).nextBytes(data);
+        Path file = folder.resolve("film.bin");
+        Files.write(file, data);
+        return TorrentCreator.from(file).pieceLength(pieceLength).create();
+    }
+
+    @Test
+    void aPerPieceDownloadIsPaidPieceByPieceAndTheAccountsBalanceOnChain() throws Exception {
+        PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(4);
+        try (PaidNode seeder = new PaidNode(chain, 1, dir.resolve("seeder"), settings);
+                PaidNode leecher = new PaidNode(chain, 2, dir.resolve("leecher"), settings)) {
+            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
+            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "per-piece", new PerPieceStrategy());
+
+            Metainfo meta = content(dir.resolve("seed-data"), 6 * 1024 * 1024 + 1234, 256 * 1024);
+            seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
+            BigInteger leecherBefore = leecher.balance();
+            BigInteger seederBefore = seeder.balance();
+
+            Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
+            download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+            download.completion().toCompletableFuture().get(120, TimeUnit.SECONDS);
+
+            assertThat(dir.resolve("got/film.bin")).hasSameBinaryContentAs(dir.resolve("seed-data/film.bin"));
+
+            BigInteger expected = BigInteger.ZERO;
+            for (int i = 0; i < meta.pieceCount(); i++) {
+                expected = expected.add(new PricingContext(meta.infoHash().hex(), i, meta.pieceSize(i), PRICE_PER_MIB,
+                        0, 1).listPriceOfPiece());
+            }
+            String hash = meta.infoHash().hex();
+            BigInteger want = expected;
+            Await.until(() -> leecher.wire.torrent(hash).map(TorrentAccount::paid).orElse(BigInteger.ZERO).equals(want)
+                    && seeder.wire.torrent(hash).map(TorrentAccount::earned).orElse(BigInteger.ZERO).equals(want));
+            TorrentAccount bought = leecher.wire.torrent(hash).orElseThrow();
+            TorrentAccount sold = seeder.wire.torrent(hash).orElseThrow();
+            assertThat(bought.piecesBought()).isEqualTo(meta.pieceCount());
+            assertThat(sold.piecesSold()).isEqualTo(meta.pieceCount());
+            assertThat(bought.peers()).singleElement().satisfies(p -> assertThat(p.address()).isEqualTo(seeder.address()));
+            // One payment per piece, except that pieces served on the seeder's credit (the window of 4) before
+            // the channel was open are paid together.
+            assertThat(bought.peers().get(0).payments()).as("per-piece payments")
+                    .isBetween(meta.pieceCount() - 4, meta.pieceCount());
+
+            // The download is done: the leecher closes the channel and the chain pays the seeder exactly.
+            Await.until(() -> leecher.channels.channels().stream().anyMatch(c -> c.status() == ChannelStatus.CLOSED));
+            ChannelInfo closed = leecher.channels.channels().get(0);
+            assertThat(seeder.balance()).isEqualTo(seederBefore.add(expected));
+            assertThat(leecher.balance()).isEqualTo(
+                    leecherBefore.subtract(expected).subtract(leecher.bridge.feesPaid(closed.channelId())));
+        }
+    }
+
+    @Test
+    void aBatchedDownloadMakesFewerPaymentsForTheSameMoney() throws Exception {
+        PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(16);
+        try (PaidNode seeder = new PaidNode(chain, 3, dir.resolve("seeder"), settings);
+                PaidNode leecher = new PaidNode(chain, 4, dir.resolve("leecher"), settings)) {
+            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
+            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "batched", new BatchedStrategy(8));
+
+            Metainfo meta = content(dir.resolve("seed-data"), 8 * 1024 * 1024, 128 * 1024);
+            seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
+            Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
+            download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+            download.completion().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            assertThat(dir.resolve("got/film.bin")).hasSameBinaryContentAs(dir.resolve("seed-data/film.bin"));
+
+            String hash = meta.infoHash().hex();
+            BigInteger expected = PRICE_PER_MIB.multiply(BigInteger.valueOf(8));
+            Await.until(() -> leecher.wire.torrent(hash).map(TorrentAccount::paid).orElse(BigInteger.ZERO).equals(expected)
+                    && seeder.wire.torrent(hash).map(TorrentAccount::earned).orElse(BigInteger.ZERO).equals(expected));
+            int payments = leecher.wire.torrent(hash).orElseThrow().peers().get(0).payments();
+            // 64 pieces in batches of 8, plus at most a couple of payments for pieces served on credit
+            assertThat(payments).as("payments for 64 pieces in batches of 8").isBetween(2, 64 / 8 + 2);
+        }
+    }
+
+}
