@@ -41,22 +41,23 @@ public class PaidWireComponent extends PaidWire {
     static final String PID = "org.web3torrent.payment";
     private static final Logger LOG = LoggerFactory.getLogger(PaidWireComponent.class);
 
+    /** Keys as in {@code etc/org.web3torrent.payment.cfg}: {@code price.wei.per.mib = 0}, and so on. */
     @ObjectClassDefinition(name = "Payments", description = "Prices, budgets and limits of paid BitTorrent")
     public @interface Config {
         @AttributeDefinition(description = "Price asked when seeding, wei per MiB; 0 serves everyone free")
-        String pricePerMiB() default "1000000000000";
+        String price_wei_per_mib() default "1000000000000";
 
         @AttributeDefinition(description = "Pieces served ahead of payment, and paid ahead of delivery")
-        int creditWindowPieces() default 4;
+        int credit_window_pieces() default 4;
 
         @AttributeDefinition(description = "What a download may spend unless told otherwise, wei")
-        String budget() default "100000000000000000";
+        String budget_wei() default "100000000000000000";
 
         @AttributeDefinition(description = "The most this node pays, wei per MiB")
-        String maxPricePerMiB() default "1000000000000000";
+        String max_price_wei_per_mib() default "1000000000000000";
 
         @AttributeDefinition(description = "Seconds a counterparty may be gone before its channels are closed")
-        long closeGraceSeconds() default 30;
+        long close_grace_seconds() default 30;
     }
 
     private final ScheduledExecutorService scheduler;
@@ -91,9 +92,9 @@ public class PaidWireComponent extends PaidWire {
     }
 
     static PaymentSettings settings(Config c) {
-        return new PaymentSettings(new BigInteger(c.pricePerMiB().trim()), c.creditWindowPieces(),
-                new BigInteger(c.budget().trim()), new BigInteger(c.maxPricePerMiB().trim()),
-                c.closeGraceSeconds() * 1000, new PaymentSettings.Overrides());
+        return new PaymentSettings(new BigInteger(c.price_wei_per_mib().trim()), c.credit_window_pieces(),
+                new BigInteger(c.budget_wei().trim()), new BigInteger(c.max_price_wei_per_mib().trim()),
+                c.close_grace_seconds() * 1000, new PaymentSettings.Overrides());
     }
 
     /** Our identity on chain, asked of the wallet once, off the framework's thread. */
