@@ -10,10 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3torrent.paidwire.internal.catalog.CatalogFixtures;
 import org.web3torrent.payment.api.InstalledService.Kind;
 import org.web3torrent.payment.api.PricingContext;
@@ -30,27 +27,11 @@ import org.web3torrent.torrent.metainfo.TorrentCreator;
 /**
  * Dishonest peers on real TCP and a real chain: each side risks at most one credit window.
  */
-class LyingPeersTest {
+class LyingPeersTest extends OnLocalChain {
 
     static final BigInteger PRICE_PER_MIB = BigInteger.TEN.pow(13);
     static final int WINDOW = 3;
     static final int PIECE = 256 * 1024;
-    static LocalChain chain;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startChain() {
-        chain = LocalChain.start();
-    }
-
-    @AfterAll
-    static void stopChain() {
-        if (chain != null) {
-            chain.close();
-        }
-    }
 
     private Metainfo content(Path folder) throws Exception {
         Files.createDirectories(folder);

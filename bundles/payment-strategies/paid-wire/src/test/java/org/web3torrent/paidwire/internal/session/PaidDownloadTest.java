@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3torrent.channel.api.ChannelInfo;
 import org.web3torrent.channel.api.ChannelStatus;
 import org.web3torrent.paidwire.internal.catalog.CatalogFixtures;
@@ -32,25 +29,9 @@ import org.web3torrent.torrent.metainfo.TorrentCreator;
  * file arrives byte-identical, what the leecher paid is what the seeder earned to the wei, and after the
  * channel closes the chain agrees.
  */
-class PaidDownloadTest {
+class PaidDownloadTest extends OnLocalChain {
 
     static final BigInteger PRICE_PER_MIB = BigInteger.TEN.pow(13);
-    static LocalChain chain;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startChain() {
-        chain = LocalChain.start();
-    }
-
-    @AfterAll
-    static void stopChain() {
-        if (chain != null) {
-            chain.close();
-        }
-    }
 
     private Metainfo content(Path folder, int bytes, int pieceLength) throws Exception {
         Files.createDirectories(folder);
