@@ -155,6 +155,9 @@ class EnginesOverTcpTest {
         bob.engine().close();
         CompletableFuture<ChannelInfo> done = alice.engine().challenge(id);
         waitFor(() -> alice.engine().channel(id).orElseThrow().status() == ChannelStatus.CHALLENGED);
+        // The engine marks the channel challenged when it submits; time may only pass once the chain has it,
+        // or the challenge would be registered after the clock moved and never time out.
+        waitFor(() -> chain.challengeRegistered(id));
         chain.sync();
         alice.engine().sync();
         assertThat(done).isNotDone();

@@ -62,6 +62,11 @@ final class InMemoryChain {
         });
     }
 
+    /** True once a challenge of the channel is registered (and not cleared). */
+    boolean challengeRegistered(String channelId) {
+        return finalizesAt.getOrDefault(channelId, 0L) != 0;
+    }
+
     /** Waits until everything submitted so far has run. */
     void sync() throws Exception {
         thread.submit(() -> { }).get();
