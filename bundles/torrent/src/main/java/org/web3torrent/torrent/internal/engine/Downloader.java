@@ -293,7 +293,8 @@ final class Downloader {
         if (s.state() != TorrentState.DOWNLOADING) {
             return;
         }
-        // Stored first, so that a listener asking for the torrent's status already sees the piece.
+        // Stored first, so that a listener asking for the torrent's status already sees the piece; the torrent
+        // completes after the listeners, so whoever waits for completion finds every piece reported.
         s.pieceStored(pd.piece);
         for (TransferListener l : s.engine.listeners()) {
             try {
@@ -302,6 +303,7 @@ final class Downloader {
                 LOG.warn("transfer listener failed", e);
             }
         }
+        s.completeIfDone();
         fillAll();
     }
 

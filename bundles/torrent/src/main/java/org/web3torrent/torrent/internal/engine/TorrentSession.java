@@ -499,7 +499,11 @@ final class TorrentSession implements Torrent {
             }
             p.flush();
         }
-        if (isComplete()) {
+    }
+
+    /** Completes the torrent if that was its last piece; called after the listeners heard of the piece. */
+    void completeIfDone() {
+        if (isComplete() && state == TorrentState.DOWNLOADING) {
             LOG.info("{}: complete, every piece verified", metainfo.name());
             completed();
         }
