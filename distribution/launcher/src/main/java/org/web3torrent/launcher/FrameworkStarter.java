@@ -29,6 +29,9 @@ final class FrameworkStarter {
     /** The package the system bundle exports so that bundles can offer sub-commands. */
     static final String LAUNCHER_API = "org.web3torrent.launcher.api;version=1.0.0";
 
+    /** WEB3TORRENT_PROFILE=1 prints the bundles that take long to start: a tool for start-up work. */
+    private static final boolean PROFILE = "1".equals(System.getenv("WEB3TORRENT_PROFILE"));
+
     private final Layout layout;
     private final boolean headless;
     private final String mode;
@@ -70,19 +73,28 @@ final class FrameworkStarter {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
         Framework framework = factory.newFramework(properties(cache));
+        long t0 = System.nanoTime();
         framework.init();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : bundleJars(layout.bundles())) {
             installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
         }
         framework.start();
+        if (PROFILE) {
+            System.err.printf("  framework init and install %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        }
         List<String> failures = new ArrayList<>();
         for (Bundle b : installed) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;
             }
             try {
+                long started = System.nanoTime();
                 b.start();
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                if (PROFILE && ms >= 20) {
+                    System.err.printf("  start %-45s %5d ms%n", b.getSymbolicName(), ms);
+                }
             } catch (BundleException e) {
                 failures.add(b.getSymbolicName() + ": " + e.getMessage());
             }

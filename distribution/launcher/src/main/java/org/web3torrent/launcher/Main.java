@@ -38,6 +38,9 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if ("1".equals(System.getenv("WEB3TORRENT_PROFILE"))) {
+            err.printf("  main entered %d ms after the JVM started%n", sinceProcessStart());
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -128,10 +131,7 @@ public final class Main {
 
     private static void announceReady(PrintStream out, Framework framework, Layout layout, boolean headless,
             boolean askedHeadless) {
-        // The process's start, not the JVM's own clock: java.lang.management would cost start-up time itself.
-        long started = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
-                .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getStartTime());
-        long readyMs = System.currentTimeMillis() - started;
+        long readyMs = sinceProcessStart();
         Bundle[] bundles = framework.getBundleContext().getBundles();
         long active = Arrays.stream(bundles).filter(b -> b.getState() == Bundle.ACTIVE).count();
         String ready = String.format("web3torrent ready in %d ms: %d of %d bundles active", readyMs, active,
@@ -151,6 +151,14 @@ public final class Main {
                     : "running; stop with Ctrl-C");
         }
         out.flush();
+    }
+
+    /**
+     * Milliseconds since the JVM started. The JVM's own clock: Linux gives a process's start time against a
+     * boot time counted in whole seconds, so ProcessHandle's start instant can be up to a second early.
+     */
+    private static long sinceProcessStart() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     private static void printHelp(PrintStream out, CommandRunner runner) {
