@@ -44,10 +44,6 @@ final class AccountBook {
         t.sold++;
     }
 
-    synchronized void paymentReceived(String infoHash, String buyer) {
-        tally(infoHash, buyer).payments++;
-    }
-
     synchronized List<TorrentAccount> all(PaymentSettings settings) {
         List<TorrentAccount> out = new ArrayList<>();
         for (String infoHash : new TreeMap<>(tallies).keySet()) {

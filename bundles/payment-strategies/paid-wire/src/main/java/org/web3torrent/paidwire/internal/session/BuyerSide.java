@@ -54,7 +54,6 @@ final class BuyerSide {
     private final AccountBook accounts;
     private final Map<LedgerKey, BuyerLedger> ledgers = new ConcurrentHashMap<>();
     private final Map<String, Integer> windows = new ConcurrentHashMap<>();
-    private final Map<String, BigInteger> spent = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> channelBySeller = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     /** Payments sent and not yet acknowledged, per seller: a channel closes only after them. */
@@ -157,7 +156,6 @@ final class BuyerSide {
             if (payment.isEmpty()) {
                 return;
             }
-            spent.merge(infoHash, payment.amount(), BigInteger::add);
             LOG.debug("paying {} wei to {} ({} debt, {} pieces ahead; {} missing; paid {}, received {})",
                     payment.amount(), seller, payment.debt(), payment.piecesAhead(), missing, ledger.paid(),
                     ledger.receivedValue());
@@ -168,7 +166,6 @@ final class BuyerSide {
             paying.whenComplete((receipt, failure) -> {
                 if (failure != null) {
                     ledger.onPaymentFailed(payment);
-                    spent.merge(infoHash, payment.amount().negate(), BigInteger::add);
                     LOG.warn("payment of {} wei to {} failed: {}", payment.amount(), seller, failure.toString());
                     return;
                 }
@@ -255,8 +252,10 @@ final class BuyerSide {
     }
 
     BigInteger budgetLeft(String infoHash) {
-        return settings.get().budget(infoHash).subtract(spent.getOrDefault(infoHash, BigInteger.ZERO))
-                .max(BigInteger.ZERO);
+        // What the ledgers count as paid, refused payments already taken back: the spend, derived not kept.
+        BigInteger spent = ledgers.entrySet().stream().filter(e -> e.getKey().infoHash().equals(infoHash))
+                .map(e -> e.getValue().paid()).reduce(BigInteger.ZERO, BigInteger::add);
+        return settings.get().budget(infoHash).subtract(spent).max(BigInteger.ZERO);
     }
 
     private BuyerLedger ledger(String seller, String infoHash) {

@@ -49,8 +49,8 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     private final ScheduledExecutorService scheduler;
     private final PeerDirectory directory = new PeerDirectory();
     private final AccountBook accounts = new AccountBook();
-    private final Messages messages = new Messages(new PayMessageCodec(MAX_MESSAGE_BYTES, MAX_PIECES_PER_PAYMENT));
     private final PayMessageCodec codec = new PayMessageCodec(MAX_MESSAGE_BYTES, MAX_PIECES_PER_PAYMENT);
+    private final Messages messages = new Messages(codec);
     private final SellerSide seller;
     private final BuyerSide buyer;
     private volatile PaymentSettings settings;

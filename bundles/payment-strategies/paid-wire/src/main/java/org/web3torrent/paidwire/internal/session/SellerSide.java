@@ -114,10 +114,6 @@ final class SellerSide {
         return new PayMessage.Terms(settings.get().creditWindowPieces(), List.of("direct"));
     }
 
-    Optional<SellerLedger> ledgerOf(String buyer) {
-        return Optional.ofNullable(ledgers.get(buyer));
-    }
-
     private SellerLedger ledger(String buyer) {
         return ledgers.computeIfAbsent(buyer, b -> new SellerLedger(settings.get().creditWindowPieces()));
     }
