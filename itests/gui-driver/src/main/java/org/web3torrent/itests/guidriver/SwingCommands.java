@@ -1,0 +1,395 @@
+package org.web3torrent.itests.guidriver;
+
+import java.awt.AWTException;
+import java.awt.Component;
+import java.awt.Dialog;
+import java.awt.EventQueue;
+import java.awt.Frame;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Window;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JComponent;
+import javax.swing.JFileChooser;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JProgressBar;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.MenuSelectionManager;
+import javax.swing.text.JTextComponent;
+
+/**
+ * What the control port can ask: each command finds components the way a person would recognise them
+ * (by name, text or title) and acts through Swing itself on the event dispatch thread. Actions that may
+ * open a modal dialog (a click, a menu item, approving a file chooser) are queued with {@code invokeLater}
+ * and return at once: the test then polls for what the window shows. Queries wait for the EDT at most
+ * {@value #EDT_SECONDS} s, so a blocked EDT is reported instead of hanging the test.
+ */
+final class SwingCommands {
+    private static final int EDT_SECONDS = 15;
+
+    List<String> run(String command, List<String> args) throws Exception {
+        return switch (command) {
+            case "ping" -> List.of();
+            case "windows" -> onEdt(this::windows);
+            case "click" -> onEdt(() -> click(button(arg(args, 0))));
+            case "click-text" -> onEdt(() -> click(buttonWithText(arg(args, 0))));
+            case "set" -> onEdt(() -> set(arg(args, 0), arg(args, 1)));
+            case "get" -> onEdt(() -> get(arg(args, 0)));
+            case "menu" -> onEdt(() -> menu(arg(args, 0), arg(args, 1)));
+            case "menu-open" -> onEdt(() -> menuOpen(arg(args, 0)));
+            case "menu-close" -> onEdt(() -> {
+                MenuSelectionManager.defaultManager().clearSelectedPath();
+                return List.of();
+            });
+            case "table" -> onEdt(() -> table(arg(args, 0), false));
+            case "table-tips" -> onEdt(() -> table(arg(args, 0), true));
+            case "select-row" -> onEdt(() -> selectRow(arg(args, 0), arg(args, 1)));
+            case "tab" -> onEdt(() -> tab(arg(args, 0), arg(args, 1)));
+            case "choose-file" -> onEdt(() -> chooseFile(arg(args, 0)));
+            case "dialogs" -> onEdt(this::dialogs);
+            case "dispose" -> onEdt(() -> dispose(arg(args, 0)));
+            case "screenshot" -> screenshot(arg(args, 0), args.size() > 1 ? args.get(1) : null);
+            default -> throw new IllegalArgumentException("unknown command " + command);
+        };
+    }
+
+    private static String arg(List<String> args, int i) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException("missing argument " + (i + 1));
+        }
+        return args.get(i);
+    }
+
+    private static <T> T onEdt(Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        EventQueue.invokeLater(task);
+        try {
+            return task.get(EDT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the event dispatch thread did not answer within " + EDT_SECONDS + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+    }
+
+    // ---------------------------------------------------------------- finding
+
+    private static List<Window> showing() {
+        List<Window> out = new ArrayList<>();
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static String title(Window w) {
+        return w instanceof Frame f ? f.getTitle() : w instanceof Dialog d ? d.getTitle() : "";
+    }
+
+    /** Every component of the showing windows, menus' items included; later windows last. */
+    private static List<Component> all() {
+        List<Component> out = new ArrayList<>();
+        for (Window w : showing()) {
+            collect(w, out);
+        }
+        return out;
+    }
+
+    private static void collect(Component c, List<Component> out) {
+        out.add(c);
+        if (c instanceof JMenu m) {
+            for (Component item : m.getMenuComponents()) {
+                collect(item, out);
+            }
+        } else if (c instanceof java.awt.Container k) {
+            for (Component child : k.getComponents()) {
+                collect(child, out);
+            }
+        }
+    }
+
+    /** The component with this name in the most recently opened window that has one. */
+    private static <T> T named(String name, Class<T> type) {
+        T found = null;
+        for (Component c : all()) {
+            if (name.equals(c.getName()) && type.isInstance(c)) {
+                found = type.cast(c);
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("no " + type.getSimpleName() + " named '" + name + "' is showing");
+        }
+        return found;
+    }
+
+    private static AbstractButton button(String name) {
+        return named(name, AbstractButton.class);
+    }
+
+    private static AbstractButton buttonWithText(String text) {
+        AbstractButton found = null;
+        for (Component c : all()) {
+            if (c instanceof AbstractButton b && !(b instanceof JMenuItem) && text.equals(b.getText())
+                    && b.isShowing()) {
+                found = b;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("no button '" + text + "' is showing");
+        }
+        return found;
+    }
+
+    // ---------------------------------------------------------------- acting
+
+    private static List<String> click(AbstractButton b) {
+        if (!b.isEnabled()) {
+            throw new IllegalStateException("'" + describe(b) + "' is disabled");
+        }
+        // Later, not now: the click may open a modal dialog, which would hold this call until it closes.
+        EventQueue.invokeLater(() -> b.doClick(0));
+        return List.of();
+    }
+
+    private static String describe(AbstractButton b) {
+        return b.getName() != null ? b.getName() : b.getText();
+    }
+
+    private static List<String> set(String name, String text) {
+        JTextComponent field = named(name, JTextComponent.class);
+        if (!field.isEnabled()) {
+            throw new IllegalStateException("field '" + name + "' is disabled");
+        }
+        field.setText(text);
+        return List.of();
+    }
+
+    /** The text a named component shows, whether it is enabled, and its tooltip. */
+    private static List<String> get(String name) {
+        JComponent c = named(name, JComponent.class);
+        String text = c instanceof JTextComponent t ? t.getText() : c instanceof JLabel l ? l.getText()
+                : c instanceof AbstractButton b ? b.getText() : c instanceof JProgressBar p ? p.getString()
+                : String.valueOf(c);
+        return List.of(clean(text), Boolean.toString(c.isEnabled()), clean(c.getToolTipText()));
+    }
+
+    private static JMenu topMenu(String text) {
+        for (Window w : showing()) {
+            if (w instanceof JFrame f && f.getJMenuBar() != null) {
+                for (int i = 0; i < f.getJMenuBar().getMenuCount(); i++) {
+                    JMenu m = f.getJMenuBar().getMenu(i);
+                    if (m != null && text.equals(m.getText())) {
+                        return m;
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no menu '" + text + "' in the menu bar");
+    }
+
+    /** Opens a menu as a click on it would (its listeners rebuild it) and lists its items. */
+    private static List<String> menuOpen(String top) {
+        JMenu menu = topMenu(top);
+        MenuSelectionManager.defaultManager().clearSelectedPath();
+        menu.doClick(0);
+        List<String> out = new ArrayList<>();
+        for (Component c : menu.getMenuComponents()) {
+            if (c instanceof JMenuItem item) {
+                out.add(clean(item.getText()) + "\t" + clean(item.getName()) + "\t" + item.isSelected() + "\t"
+                        + item.isEnabled());
+            }
+        }
+        return out;
+    }
+
+    /** Opens a menu and chooses the item whose text starts with {@code item} (or whose name is it). */
+    private static List<String> menu(String top, String item) {
+        JMenu menu = topMenu(top);
+        menuOpen(top);
+        for (Component c : menu.getMenuComponents()) {
+            if (c instanceof JMenuItem i && (item.equals(i.getName())
+                    || (i.getText() != null && i.getText().startsWith(item)))) {
+                if (!i.isEnabled()) {
+                    throw new IllegalStateException("menu item '" + item + "' is disabled");
+                }
+                MenuSelectionManager.defaultManager().clearSelectedPath();
+                EventQueue.invokeLater(() -> i.doClick(0));
+                return List.of();
+            }
+        }
+        MenuSelectionManager.defaultManager().clearSelectedPath();
+        throw new IllegalArgumentException("no item '" + item + "' in menu '" + top + "'");
+    }
+
+    /** The header, then each row as the person sees it: the renderers' texts (or tooltips). */
+    private static List<String> table(String name, boolean tips) {
+        JTable t = named(name, JTable.class);
+        List<String> out = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        for (int c = 0; c < t.getColumnCount(); c++) {
+            header.add(clean(t.getColumnName(c)));
+        }
+        out.add(String.join("\t", header));
+        for (int r = 0; r < t.getRowCount(); r++) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < t.getColumnCount(); c++) {
+                Component shown = t.prepareRenderer(t.getCellRenderer(r, c), r, c);
+                String text;
+                if (tips) {
+                    text = shown instanceof JComponent j ? j.getToolTipText() : null;
+                } else if (shown instanceof JLabel l) {
+                    text = l.getText();
+                } else if (shown instanceof JProgressBar p) {
+                    text = p.getString();
+                } else if (shown instanceof AbstractButton b) {
+                    text = Boolean.toString(b.isSelected());
+                } else {
+                    text = String.valueOf(t.getValueAt(r, c));
+                }
+                cells.add(clean(text));
+            }
+            out.add(String.join("\t", cells));
+        }
+        return out;
+    }
+
+    private static List<String> selectRow(String name, String text) {
+        JTable t = named(name, JTable.class);
+        for (int r = 0; r < t.getRowCount(); r++) {
+            for (int c = 0; c < t.getColumnCount(); c++) {
+                Component shown = t.prepareRenderer(t.getCellRenderer(r, c), r, c);
+                if (shown instanceof JLabel l && text.equals(l.getText())) {
+                    t.setRowSelectionInterval(r, r);
+                    t.scrollRectToVisible(t.getCellRect(r, 0, true));
+                    return List.of(Integer.toString(r));
+                }
+            }
+        }
+        throw new IllegalArgumentException("no row of table '" + name + "' shows '" + text + "'");
+    }
+
+    private static List<String> tab(String name, String title) {
+        JTabbedPane tabs = named(name, JTabbedPane.class);
+        int i = tabs.indexOfTab(title);
+        if (i < 0) {
+            throw new IllegalArgumentException("no tab '" + title + "' in '" + name + "'");
+        }
+        tabs.setSelectedIndex(i);
+        return List.of();
+    }
+
+    /** Picks a file in the open file chooser and approves it, as typing its path and pressing Open would. */
+    private static List<String> chooseFile(String path) {
+        JFileChooser chooser = null;
+        for (Component c : all()) {
+            if (c instanceof JFileChooser f && f.isShowing()) {
+                chooser = f;
+            }
+        }
+        if (chooser == null) {
+            throw new IllegalStateException("no file chooser is open");
+        }
+        JFileChooser open = chooser;
+        open.setSelectedFile(new File(path));
+        EventQueue.invokeLater(open::approveSelection);
+        return List.of();
+    }
+
+    private List<String> windows() {
+        List<String> out = new ArrayList<>();
+        for (Window w : showing()) {
+            out.add(w.getClass().getSimpleName() + "\t" + clean(title(w)));
+        }
+        return out;
+    }
+
+    /** The showing dialogs: title, then the texts they say (labels, option panes' messages). */
+    private List<String> dialogs() {
+        List<String> out = new ArrayList<>();
+        for (Window w : showing()) {
+            if (!(w instanceof Dialog d)) {
+                continue;
+            }
+            List<String> texts = new ArrayList<>();
+            List<Component> inside = new ArrayList<>();
+            collect(w, inside);
+            for (Component c : inside) {
+                if (c instanceof JOptionPane p && p.getMessage() != null) {
+                    texts.add(clean(String.valueOf(p.getMessage())));
+                } else if (c instanceof JLabel l && l.getText() != null && !l.getText().isBlank()) {
+                    texts.add(clean(l.getText()));
+                }
+            }
+            out.add(clean(d.getTitle()) + "\t" + String.join(" | ", texts));
+        }
+        return out;
+    }
+
+    private static List<String> dispose(String title) {
+        for (Window w : showing()) {
+            if (w instanceof Dialog d && title.equals(d.getTitle())) {
+                d.dispose();
+                return List.of();
+            }
+        }
+        throw new IllegalArgumentException("no dialog '" + title + "' is showing");
+    }
+
+    /** The screen where a window is (its open menus included), saved as PNG; the main window by default. */
+    private static List<String> screenshot(String file, String title) throws Exception {
+        Rectangle bounds = onEdt(() -> {
+            Window target = null;
+            for (Window w : showing()) {
+                if (title == null ? w instanceof JFrame : title.equals(title(w))) {
+                    target = w;
+                }
+            }
+            if (target == null) {
+                throw new IllegalArgumentException("no window '" + (title == null ? "main" : title) + "' is showing");
+            }
+            return target.getBounds();
+        });
+        // Let the last repaint reach the screen before reading it.
+        onEdt(() -> null);
+        Thread.sleep(300);
+        BufferedImage image;
+        try {
+            image = new Robot().createScreenCapture(bounds);
+        } catch (AWTException e) {
+            throw new IllegalStateException("cannot read the screen: " + e.getMessage(), e);
+        }
+        Path out = Path.of(file);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try {
+            ImageIO.write(image, "png", out.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        return List.of(bounds.width + "x" + bounds.height);
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+}
