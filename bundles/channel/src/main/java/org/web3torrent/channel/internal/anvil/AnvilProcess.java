@@ -44,8 +44,13 @@ public final class AnvilProcess implements AutoCloseable {
      * @param stateFile where the chain is kept across restarts, or null for a throw-away chain
      */
     public static AnvilProcess start(Path binary, Path stateFile, Duration startTimeout) {
+        return start(binary, stateFile, startTimeout, CHAIN_ID);
+    }
+
+    /** As {@link #start(Path, Path, Duration)}, with another chain id (tests of chains that are not for development). */
+    public static AnvilProcess start(Path binary, Path stateFile, Duration startTimeout, long chainId) {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--host", "127.0.0.1", "--port", "0",
-                "--chain-id", Long.toString(CHAIN_ID)));
+                "--chain-id", Long.toString(chainId)));
         if (stateFile != null) {
             try {
                 Files.createDirectories(stateFile.toAbsolutePath().getParent());

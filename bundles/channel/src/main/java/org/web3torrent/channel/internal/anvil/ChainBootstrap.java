@@ -33,16 +33,37 @@ public final class ChainBootstrap implements AutoCloseable {
     private final String adjudicator;
     private final AnvilProcess anvil;
     private final boolean embedded;
+    private final boolean development;
     private final Path urlFile;
 
     private ChainBootstrap(Rpc rpc, long chainId, String adjudicator, AnvilProcess anvil, boolean embedded,
-                           Path urlFile) {
+                           boolean development, Path urlFile) {
         this.rpc = rpc;
         this.chainId = chainId;
         this.adjudicator = adjudicator;
         this.anvil = anvil;
         this.embedded = embedded;
+        this.development = development;
         this.urlFile = urlFile;
+    }
+
+    /** Anvil's and Hardhat's chain id: their development accounts hold 10,000 ETH under well-known keys. */
+    static final long DEVELOPMENT_CHAIN_ID = 31337;
+
+    /**
+     * A development chain on this machine: a local node with the development chain id, such as another
+     * instance's embedded anvil. Its development accounts are funded, so they fund wallets and deploy.
+     */
+    static boolean isDevelopment(String rpcUrl, long chainId) {
+        if (chainId != DEVELOPMENT_CHAIN_ID) {
+            return false;
+        }
+        try {
+            String host = java.net.URI.create(rpcUrl.trim()).getHost();
+            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -73,9 +94,10 @@ public final class ChainBootstrap implements AutoCloseable {
                 }
             }
             long chainId = Web3jChain.chainId(rpc);
+            boolean development = embedded || isDevelopment(rpcUrl, chainId);
             String adjudicator = adjudicator(rpc, chainId, configuredAdjudicator, chainDir, timeout,
-                    embedded ? () -> DevAccounts.account(0) : deployer);
-            return new ChainBootstrap(rpc, chainId, adjudicator, anvil, embedded, urlFile);
+                    development ? () -> DevAccounts.account(0) : deployer);
+            return new ChainBootstrap(rpc, chainId, adjudicator, anvil, embedded, development, urlFile);
         } catch (RuntimeException e) {
             if (rpc != null) {
                 rpc.close();
@@ -186,6 +208,14 @@ public final class ChainBootstrap implements AutoCloseable {
     /** True when this is the embedded anvil (ours or another process's of the same data folder). */
     public boolean embedded() {
         return embedded;
+    }
+
+    /**
+     * True on a development chain: the embedded anvil, or a local node with chain id 31337 (another
+     * instance's anvil, say). There a new wallet is funded and the empty passphrase is accepted.
+     */
+    public boolean development() {
+        return development;
     }
 
     /** The anvil this bootstrap started, or null. */

@@ -34,7 +34,8 @@ import org.web3torrent.channel.wallet.WalletService;
  * The wallet and the chain connection behind it. The chain is found on first use (or at once in the
  * long-running application): the configured {@code rpcUrl}, else the embedded anvil. The wallet is
  * unlocked with the passphrase from the configuration, else {@code WEB3TORRENT_PASSPHRASE}, else, on
- * the embedded development chain only, the empty passphrase (with a warning). On the embedded chain a
+ * a development chain only (the embedded anvil, or a local node with chain id 31337 such as another
+ * instance's anvil), the empty passphrase (with a warning). On a development chain a
  * missing wallet is created, and a wallet with less than 1 ETH is given 100 ETH from a development
  * account.
  */
@@ -243,13 +244,13 @@ public final class WalletComponent implements WalletService, ChainConnection {
             return;
         }
         String passphrase = settings.passphrase();
-        if (passphrase == null && b.embedded()) {
+        if (passphrase == null && b.development()) {
             LOG.warn("no wallet passphrase is configured ({} or the chain configuration's passphrase): using the"
-                    + " EMPTY passphrase, acceptable only on the embedded development chain", PASSPHRASE_ENV);
+                    + " EMPTY passphrase, acceptable only on a local development chain", PASSPHRASE_ENV);
             passphrase = "";
         }
         if (keystores.file().isEmpty()) {
-            if (!b.embedded()) {
+            if (!b.development()) {
                 throw new ChainException("there is no wallet yet: run `web3torrent wallet create` or"
                         + " `web3torrent wallet import FILE`");
             }
@@ -274,9 +275,9 @@ public final class WalletComponent implements WalletService, ChainConnection {
         }
         credentials = unlocked;
         // Polling a local anvil is cheap and the engine waits on these events; a remote node is asked less often.
-        Duration eventPoll = b.embedded() ? Duration.ofMillis(50) : Duration.ofSeconds(1);
+        Duration eventPoll = b.development() ? Duration.ofMillis(50) : Duration.ofSeconds(1);
         chain = new Web3jChain(b.rpc(), false, unlocked, b.adjudicator(), settings.timeout(), eventPoll);
-        if (b.embedded()) {
+        if (b.development()) {
             fundFromDevAccount(b, unlocked.getAddress());
         }
         return unlocked.getAddress().toLowerCase(java.util.Locale.ROOT);
@@ -290,6 +291,6 @@ public final class WalletComponent implements WalletService, ChainConnection {
         TransactionSender funder = new TransactionSender(b.rpc(), DevAccounts.account(0), b.chainId(),
                 settings.timeout());
         funder.send(address, "0x", FUNDING, "funding the new wallet from a development account");
-        LOG.info("funded wallet {} with 100 ETH on the embedded chain", address);
+        LOG.info("funded wallet {} with 100 ETH on the development chain", address);
     }
 }

@@ -36,7 +36,12 @@ public final class TestAnvil implements AutoCloseable {
     }
 
     public static TestAnvil start() {
-        AnvilProcess anvil = AnvilProcess.start(binary(), null, Duration.ofSeconds(20));
+        return start(AnvilProcess.CHAIN_ID);
+    }
+
+    /** An anvil with another chain id: 31337 is a development chain, any other id stands for a real network. */
+    public static TestAnvil start(long chainId) {
+        AnvilProcess anvil = AnvilProcess.start(binary(), null, Duration.ofSeconds(20), chainId);
         Rpc rpc = Rpc.open(anvil.rpcUrl(), TIMEOUT);
         String adjudicator = Web3jChain.deploy(rpc, DevAccounts.account(0), AdjudicatorAbi.bin(), TIMEOUT);
         return new TestAnvil(anvil, rpc, adjudicator);

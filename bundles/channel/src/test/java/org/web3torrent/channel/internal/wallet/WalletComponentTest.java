@@ -19,6 +19,7 @@ import org.web3torrent.channel.wallet.WalletException;
 
 /** The wallet on the embedded anvil and on a configured endpoint: real processes, real keystores. */
 class WalletComponentTest {
+    private static final long EXTERNAL_CHAIN_ID = 1337;
     @TempDir
     Path data;
 
@@ -71,8 +72,24 @@ class WalletComponentTest {
     }
 
     @Test
-    void aConfiguredEndpointStartsNothingAndUsesTheGivenAdjudicator() {
+    void anotherInstancesLocalDevelopmentChainFundsANewWalletWithoutAPassphrase() {
         try (TestAnvil node = TestAnvil.start()) {
+            WalletComponent wallet = new WalletComponent(new WalletComponent.Settings(data, TestAnvil.toolsDir(),
+                    node.rpcUrl(), node.adjudicator(), null, TestAnvil.TIMEOUT));
+            try {
+                assertThat(wallet.balance()).isGreaterThanOrEqualTo(BigInteger.TEN.pow(20));
+                assertThat(wallet.address()).isPresent();
+                assertThat(wallet.chainInfo()).isEqualTo(new ChainInfo(node.rpcUrl(), 31337, node.adjudicator(), false));
+                assertThat(data.resolve("chain")).as("no chain of its own is started").doesNotExist();
+            } finally {
+                wallet.close();
+            }
+        }
+    }
+
+    @Test
+    void aConfiguredEndpointStartsNothingAndUsesTheGivenAdjudicator() {
+        try (TestAnvil node = TestAnvil.start(EXTERNAL_CHAIN_ID)) {
             WalletComponent wallet = new WalletComponent(new WalletComponent.Settings(data, TestAnvil.toolsDir(),
                     node.rpcUrl(), node.adjudicator(), "secret", TestAnvil.TIMEOUT));
             try {
@@ -80,7 +97,7 @@ class WalletComponentTest {
                 String key = DevAccounts.account(5).getEcKeyPair().getPrivateKey().toString(16);
                 String address = wallet.importPrivateKey(key, "secret");
                 assertThat(address).isEqualTo(DevAccounts.account(5).getAddress());
-                assertThat(wallet.chainInfo()).isEqualTo(new ChainInfo(node.rpcUrl(), 31337, node.adjudicator(), false));
+                assertThat(wallet.chainInfo()).isEqualTo(new ChainInfo(node.rpcUrl(), EXTERNAL_CHAIN_ID, node.adjudicator(), false));
                 assertThat(wallet.balance()).isPositive();
                 assertThat(data.resolve("chain")).doesNotExist();
             } finally {
@@ -105,7 +122,7 @@ class WalletComponentTest {
 
     @Test
     void aLockedWalletOnAnExternalChainSaysHowToUnlockIt() {
-        try (TestAnvil node = TestAnvil.start()) {
+        try (TestAnvil node = TestAnvil.start(EXTERNAL_CHAIN_ID)) {
             new KeystoreFolder(data.resolve("wallet")).create("pw");
             WalletComponent wallet = new WalletComponent(new WalletComponent.Settings(data, TestAnvil.toolsDir(),
                     node.rpcUrl(), node.adjudicator(), null, TestAnvil.TIMEOUT));
