@@ -1,6 +1,7 @@
 package org.web3torrent.payment.api;
 
 import java.math.BigInteger;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,15 @@ public interface PaymentAccounts {
     List<TorrentAccount> torrents();
 
     Optional<TorrentAccount> torrent(String infoHash);
+
+    /**
+     * The Ethereum address (0x, lower case) of the paying peer connected at {@code remote} for a torrent, as
+     * the torrent engine names the connection ({@code PeerStatus.address()}); empty when no such connection
+     * speaks the payment extension on our chain. Joins the engine's peers to the {@link PeerAccount}s.
+     *
+     * @since 1.2
+     */
+    Optional<String> peerAddress(String infoHash, InetSocketAddress remote);
 
     /** The list price, in wei per MiB, this node asks for a torrent it seeds; null restores the default. */
     void setSeedPrice(String infoHash, BigInteger weiPerMiB);

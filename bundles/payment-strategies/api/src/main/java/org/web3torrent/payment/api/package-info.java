@@ -6,5 +6,5 @@
  * active. A third-party bundle needs this package and nothing else.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.web3torrent.payment.api;

@@ -225,6 +225,11 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     }
 
     @Override
+    public Optional<String> peerAddress(String infoHash, java.net.InetSocketAddress remote) {
+        return directory.address(infoHash.toLowerCase(java.util.Locale.ROOT), remote);
+    }
+
+    @Override
     public void setSeedPrice(String infoHash, BigInteger weiPerMiB) {
         settings.overrides().seedPrice(infoHash, weiPerMiB);
     }

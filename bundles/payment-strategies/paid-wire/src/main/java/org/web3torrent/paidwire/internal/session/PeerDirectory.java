@@ -48,6 +48,14 @@ final class PeerDirectory {
         return set == null ? List.of() : set.stream().filter(PeerLink::isOpen).toList();
     }
 
+    /** The address of the paying peer connected at {@code remote} for the torrent {@code infoHash}. */
+    Optional<String> address(String infoHash, java.net.InetSocketAddress remote) {
+        return identities.entrySet().stream()
+                .filter(e -> e.getKey().isOpen() && e.getKey().address().equals(remote)
+                        && e.getKey().infoHash().hex().equals(infoHash))
+                .map(e -> e.getValue().address()).findFirst();
+    }
+
     boolean connected(String address) {
         return !links(address).isEmpty();
     }
