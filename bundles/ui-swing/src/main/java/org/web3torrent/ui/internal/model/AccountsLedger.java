@@ -17,9 +17,10 @@ import org.web3torrent.torrent.metainfo.InfoHash;
 
 /**
  * The window's {@link PaymentLedger} on the payment layer's {@link PaymentAccounts}: money per torrent,
- * the channels whose counterparty is one of the torrent's paying peers, and per-torrent budget, strategy
- * and price. The accounts name peers by Ethereum address and the torrent engine by socket address, and no
- * API joins the two, so money per connected peer stays unknown (blank) rather than guessed.
+ * the channels whose counterparty is one of the torrent's paying peers, money per connected peer, and
+ * per-torrent budget, strategy and price. The accounts name peers by Ethereum address and the torrent engine
+ * by socket address; {@link PaymentAccounts#peerAddress} joins the two for a connection that speaks the
+ * payment extension, so a peer it does not name has no money (blank), never a guessed figure.
  */
 public final class AccountsLedger implements PaymentLedger {
     private final PaymentAccounts accounts;
@@ -39,12 +40,21 @@ public final class AccountsLedger implements PaymentLedger {
 
     @Override
     public Optional<Money> peer(InfoHash infoHash, InetSocketAddress peer) {
-        return Optional.empty();
+        Optional<String> address = accounts.peerAddress(infoHash.hex(), peer);
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        // A paying peer that has not moved money yet is booked nowhere: it shows zero, which is true.
+        Money none = new Money(BigInteger.ZERO, BigInteger.ZERO, 0);
+        return Optional.of(accounts.torrent(infoHash.hex()).flatMap(a -> a.peers().stream()
+                .filter(p -> p.address().equalsIgnoreCase(address.get())).findFirst())
+                .map(p -> new Money(p.paid(), p.earned(), p.payments())).orElse(none));
     }
 
+    /** True for a connection the payment layer names (it speaks the extension on our chain); unknown otherwise. */
     @Override
     public Optional<Boolean> paying(InfoHash infoHash, InetSocketAddress peer) {
-        return Optional.empty();
+        return accounts.peerAddress(infoHash.hex(), peer).map(a -> Boolean.TRUE);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class Renderers {
     }
 
     /** Formats a value with a function, right-aligned for numbers. */
-    static final class Formatted extends DefaultTableCellRenderer {
+    static class Formatted extends DefaultTableCellRenderer {
         private static final long serialVersionUID = 1L;
         private final java.util.function.Function<Object, String> format;
 
@@ -67,8 +67,17 @@ final class Renderers {
         return new Formatted(v -> Format.duration((Long) v), true);
     }
 
+    /** Rounded to what fits a cell; the tooltip has the exact figure, to the wei. */
     static Formatted wei() {
-        return new Formatted(v -> Format.wei((BigInteger) v), true);
+        return new Formatted(v -> Format.wei((BigInteger) v), true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void setValue(Object value) {
+                super.setValue(value);
+                setToolTipText(value == null ? null : String.format(java.util.Locale.ROOT, "%,d wei", value));
+            }
+        };
     }
 
     static Formatted ratio() {

@@ -35,6 +35,7 @@ final class StatusBar extends JPanel {
         speeds.setName("status.speeds");
         wallet.setName("status.wallet");
         chain.setName("status.chain");
+        port.setName("status.port");
         payment.setName("status.payment");
         wallet.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
         wallet.addMouseListener(new MouseAdapter() {

@@ -31,6 +31,7 @@ class AccountsLedgerTest {
     private static final class MemoryAccounts implements PaymentAccounts {
         final Map<String, TorrentAccount> booked = new HashMap<>();
         final List<String> calls = new ArrayList<>();
+        final Map<InetSocketAddress, String> connected = new HashMap<>();
 
         @Override
         public List<TorrentAccount> torrents() {
@@ -40,6 +41,11 @@ class AccountsLedgerTest {
         @Override
         public Optional<TorrentAccount> torrent(String infoHash) {
             return Optional.ofNullable(booked.get(infoHash));
+        }
+
+        @Override
+        public Optional<String> peerAddress(String infoHash, InetSocketAddress remote) {
+            return booked.containsKey(infoHash) ? Optional.ofNullable(connected.get(remote)) : Optional.empty();
         }
 
         @Override
@@ -127,7 +133,24 @@ class AccountsLedgerTest {
         assertThat(ledger.torrent(HASH)).contains(new PaymentLedger.Money(BigInteger.valueOf(700),
                 BigInteger.valueOf(50), 8));
         assertThat(ledger.peer(HASH, new InetSocketAddress("127.0.0.1", 6881)))
-                .as("no API joins socket and Ethereum addresses: unknown, not guessed").isEmpty();
+                .as("a connection the payment layer does not name: unknown, not guessed").isEmpty();
+        assertThat(ledger.paying(HASH, new InetSocketAddress("127.0.0.1", 6881))).isEmpty();
+    }
+
+    @Test
+    void aConnectedPeersMoneyIsItsAccountFoundByTheAddressThePaymentLayerJoins() {
+        InetSocketAddress seller = new InetSocketAddress("127.0.0.1", 6881);
+        InetSocketAddress newcomer = new InetSocketAddress("127.0.0.1", 6882);
+        accounts.booked.put(HASH.hex(), new TorrentAccount(HASH.hex(), BigInteger.valueOf(700), BigInteger.ZERO,
+                7, 0, null, BigInteger.ZERO, List.of(
+                        new PeerAccount(SELLER, BigInteger.valueOf(700), BigInteger.ZERO, 7, 0, 7))));
+        accounts.connected.put(seller, SELLER.toUpperCase().replace("0X", "0x"));
+        accounts.connected.put(newcomer, "0xcccc000000000000000000000000000000000003");
+        assertThat(ledger.peer(HASH, seller)).contains(new PaymentLedger.Money(BigInteger.valueOf(700),
+                BigInteger.ZERO, 7));
+        assertThat(ledger.paying(HASH, seller)).contains(true);
+        assertThat(ledger.peer(HASH, newcomer)).as("pays, but has moved nothing yet")
+                .contains(new PaymentLedger.Money(BigInteger.ZERO, BigInteger.ZERO, 0));
     }
 
     @Test
