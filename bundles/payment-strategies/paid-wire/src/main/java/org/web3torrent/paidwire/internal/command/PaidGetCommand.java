@@ -73,8 +73,10 @@ public class PaidGetCommand implements Command {
                         + " s; they close on the next start (the journal keeps them)");
                 return FAILED;
             }
-            payments.torrents().forEach(a -> ctx.out().println("paid " + a.paid() + " wei for " + a.piecesBought()
-                    + " pieces of " + a.infoHash()));
+        }
+        if (status == OK) {
+            payments.torrents().stream().filter(a -> a.paid().signum() > 0 || a.piecesBought() > 0)
+                    .forEach(a -> ctx.out().println(MoneyLines.paid(a)));
         }
         return status;
     }

@@ -55,7 +55,10 @@ public class PaidSeedCommand implements Command {
         if (options.rest().contains("--help")) {
             ctx.out().print(HELP);
         }
-        return bittorrent.run(new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
+        int status = bittorrent.run(new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
                 ctx.workingDirectory(), ctx.dataDirectory()));
+        payments.torrents().stream().filter(a -> a.earned().signum() > 0 || a.piecesSold() > 0)
+                .forEach(a -> ctx.out().println(MoneyLines.earned(a)));
+        return status;
     }
 }

@@ -34,6 +34,11 @@ final class AccountBook {
         t.payments++;
     }
 
+    /** A payment arrived from {@code buyer} while it was buying this torrent. */
+    synchronized void received(String infoHash, String buyer) {
+        tally(infoHash, buyer).payments++;
+    }
+
     synchronized void bought(String infoHash, String seller) {
         tally(infoHash, seller).bought++;
     }

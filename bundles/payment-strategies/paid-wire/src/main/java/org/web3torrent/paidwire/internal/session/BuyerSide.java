@@ -40,6 +40,9 @@ final class BuyerSide {
         long bytesMissing(String infoHash);
 
         Optional<Integer> pieceLength(String infoHash, int piece);
+
+        /** True when the piece is verified on disk already. */
+        boolean hasPiece(String infoHash, int piece);
     }
 
     private record LedgerKey(String seller, String infoHash) {
@@ -58,6 +61,15 @@ final class BuyerSide {
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     /** Payments sent and not yet acknowledged, per seller: a channel closes only after them. */
     private final Map<String, Set<CompletableFuture<?>>> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Wei each channel can still pay: its balance when we took it up, less every payment issued through it
+     * (acknowledged or not; a refused one is given back). The channel's supported state lags behind the
+     * payments in flight, so it cannot tell this.
+     */
+    private final Map<String, BigInteger> spendable = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Channels run dry and being closed: never reused. */
+    private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
     BuyerSide(PeerDirectory directory, ChannelService channels, PaymentCatalog catalog,
             Supplier<PaymentSettings> settings, Downloads downloads, Messages messages, AccountBook accounts) {
@@ -88,8 +100,8 @@ final class BuyerSide {
             return;
         }
         Optional<Integer> length = downloads.pieceLength(infoHash, quote.piece());
-        if (length.isEmpty()) {
-            return;
+        if (length.isEmpty() || downloads.hasPiece(infoHash, quote.piece())) {
+            return; // a quote for a piece we have (from another seller, in the endgame) buys nothing
         }
         BigInteger ceiling = new PricingContext(infoHash, quote.piece(), length.get(), settings.get().maxPricePerMiB(),
                 0, 0).listPriceOfPiece();
@@ -140,8 +152,19 @@ final class BuyerSide {
         if (strategy.isEmpty()) {
             return; // a strategy bundle is being swapped: the next boundary pays
         }
+        // One payer per seller at a time, and closing takes the same lock: a payment decided on one thread
+        // is either in flight before the close looks, or sees the channel gone.
+        synchronized (lock(seller)) {
+            payLocked(seller, infoHash, ledger, strategy.get());
+        }
+    }
+
+    private void payLocked(String seller, String infoHash, BuyerLedger ledger, PaymentStrategy strategy) {
         CompletableFuture<String> channel = channelBySeller.get(seller);
         if (channel == null) {
+            if (downloads.piecesMissing(infoHash) <= 0 && ledger.owed().signum() == 0) {
+                return; // nothing left to buy or to settle: never a stray channel after a download
+            }
             openChannel(seller, infoHash, ledger);
             return;
         }
@@ -151,9 +174,14 @@ final class BuyerSide {
         String channelId = channel.join();
         for (int round = 0; round < 1024; round++) {
             int missing = downloads.piecesMissing(infoHash);
-            BuyerLedger.Payment payment = ledger.nextPayment(strategy.get(), Math.max(0, missing),
+            BuyerLedger.Payment payment = ledger.nextPayment(strategy, Math.max(0, missing),
                     downloads.bytesMissing(infoHash), budgetLeft(infoHash));
             if (payment.isEmpty()) {
+                return;
+            }
+            if (payment.amount().compareTo(headroom(seller, channelId)) > 0) {
+                ledger.onPaymentFailed(payment);
+                replaceDryChannel(seller, infoHash, ledger, channel, channelId, payment.amount());
                 return;
             }
             LOG.debug("paying {} wei to {} ({} debt, {} pieces ahead; {} missing; paid {}, received {})",
@@ -162,14 +190,19 @@ final class BuyerSide {
             CompletableFuture<?> paying = channels.pay(channelId, payment.amount());
             Set<CompletableFuture<?>> pending = inFlight.computeIfAbsent(seller, s -> ConcurrentHashMap.newKeySet());
             pending.add(paying);
+            spendable.merge(channelId, payment.amount().negate(), BigInteger::add);
             paying.whenComplete((r, f) -> pending.remove(paying));
             paying.whenComplete((receipt, failure) -> {
                 if (failure != null) {
                     ledger.onPaymentFailed(payment);
+                    spendable.merge(channelId, payment.amount(), BigInteger::add);
                     LOG.warn("payment of {} wei to {} failed: {}", payment.amount(), seller, failure.toString());
                     return;
                 }
                 accounts.paid(infoHash, seller, payment.amount());
+                if (downloads.piecesMissing(infoHash) == 0 && ledger.owed().signum() == 0) {
+                    closeChannelsOf(infoHash); // a debt settled after the download was done: nothing more goes through
+                }
                 PayMessage.Paid hint = new PayMessage.Paid(List.of(), ledger.paid());
                 directory.links(seller).stream().filter(l -> l.infoHash().hex().equals(infoHash)).findFirst()
                         .ifPresent(l -> messages.send(l, hint));
@@ -191,16 +224,18 @@ final class BuyerSide {
         if (channelBySeller.putIfAbsent(seller, opening) != null) {
             return;
         }
-        Optional<String> existing = existingChannel(seller);
+        Optional<ChannelInfo> existing = existingChannel(seller);
         if (existing.isPresent()) {
-            opening.complete(existing.get());
+            spendable.putIfAbsent(existing.get().channelId(), existing.get().myBalance());
+            opening.complete(existing.get().channelId());
         } else {
             LOG.info("paying {} for {}: opening a channel with a deposit of {} wei", seller, infoHash, deposit);
-            channels.open(seller, deposit).thenApply(ChannelInfo::channelId).whenComplete((id, failure) -> {
+            channels.open(seller, deposit).whenComplete((info, failure) -> {
                 if (failure != null) {
                     opening.completeExceptionally(failure);
                 } else {
-                    opening.complete(id);
+                    spendable.put(info.channelId(), info.myBalance());
+                    opening.complete(info.channelId());
                 }
             });
         }
@@ -214,10 +249,49 @@ final class BuyerSide {
         });
     }
 
-    private Optional<String> existingChannel(String seller) {
+    private Optional<ChannelInfo> existingChannel(String seller) {
         return channels.channels().stream()
-                .filter(c -> c.payer() && c.counterparty().equalsIgnoreCase(seller) && c.status() == ChannelStatus.OPEN)
-                .map(ChannelInfo::channelId).findFirst();
+                .filter(c -> c.payer() && c.counterparty().equalsIgnoreCase(seller) && c.status() == ChannelStatus.OPEN
+                        && !retired.contains(c.channelId()))
+                .findFirst();
+    }
+
+    /** What the channel can still pay: nothing once it is no longer open. */
+    private BigInteger headroom(String seller, String channelId) {
+        boolean open = channels.channel(channelId).filter(c -> c.status() == ChannelStatus.OPEN).isPresent();
+        return open ? spendable.getOrDefault(channelId, BigInteger.ZERO) : BigInteger.ZERO;
+    }
+
+    /**
+     * The channel cannot carry the next payment (a dearer price after a pricing swap, or a second download
+     * sharing it): it is closed once its payments are acknowledged, and a fresh one is opened for the rest.
+     * At most one replacement runs per seller: whoever removes the channel from the map does it.
+     */
+    private void replaceDryChannel(String seller, String infoHash, BuyerLedger ledger, CompletableFuture<String> channel,
+            String channelId, BigInteger wanted) {
+        if (!channelBySeller.remove(seller, channel)) {
+            return;
+        }
+        retired.add(channelId);
+        LOG.info("channel {} to {} cannot pay the next {} wei: closing it and opening another", channelId, seller,
+                wanted);
+        closeWhenPaid(seller, channel, "ran dry");
+        openChannel(seller, infoHash, ledger);
+    }
+
+    /** Closes the channel once the payments in flight to the seller are acknowledged. */
+    private void closeWhenPaid(String seller, CompletableFuture<String> channel, String why) {
+        // A channel with payments in flight cannot close: the last payments (for pieces received on credit) land first.
+        CompletableFuture<?> paid = CompletableFuture.allOf(
+                inFlight.getOrDefault(seller, Set.of()).toArray(CompletableFuture[]::new));
+        paid.exceptionally(e -> null).thenCompose(x -> channel).thenCompose(channels::close)
+                .whenComplete((info, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("closing the channel to {} failed: {}", seller, failure.toString());
+                    } else {
+                        LOG.info("channel {} to {} closed ({})", info.channelId(), seller, why);
+                    }
+                });
     }
 
     /** The download is complete: close the channels no other running download pays through. */
@@ -228,20 +302,11 @@ final class BuyerSide {
             }
             boolean stillNeeded = ledgers.keySet().stream().anyMatch(o -> o.seller().equals(k.seller())
                     && !o.infoHash().equals(infoHash) && downloads.piecesMissing(o.infoHash()) > 0);
-            CompletableFuture<String> channel = channelBySeller.get(k.seller());
-            if (!stillNeeded && channel != null && channelBySeller.remove(k.seller(), channel)) {
-                // The last payments (for pieces received on credit) are acknowledged first: a channel with
-                // payments in flight cannot close.
-                CompletableFuture<?> paid = CompletableFuture.allOf(
-                        inFlight.getOrDefault(k.seller(), Set.of()).toArray(CompletableFuture[]::new));
-                paid.exceptionally(e -> null).thenCompose(x -> channel).thenCompose(channels::close)
-                        .whenComplete((info, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("closing the channel to {} failed: {}", k.seller(), failure.toString());
-                    } else {
-                        LOG.info("download {} done: channel {} to {} closed", infoHash, info.channelId(), k.seller());
-                    }
-                });
+            synchronized (lock(k.seller())) {
+                CompletableFuture<String> channel = channelBySeller.get(k.seller());
+                if (!stillNeeded && channel != null && channelBySeller.remove(k.seller(), channel)) {
+                    closeWhenPaid(k.seller(), channel, "download " + infoHash + " done");
+                }
             }
         }
     }
@@ -256,6 +321,10 @@ final class BuyerSide {
         BigInteger spent = ledgers.entrySet().stream().filter(e -> e.getKey().infoHash().equals(infoHash))
                 .map(e -> e.getValue().paid()).reduce(BigInteger.ZERO, BigInteger::add);
         return settings.get().budget(infoHash).subtract(spent).max(BigInteger.ZERO);
+    }
+
+    private Object lock(String seller) {
+        return locks.computeIfAbsent(seller, s -> new Object());
     }
 
     private BuyerLedger ledger(String seller, String infoHash) {

@@ -62,6 +62,12 @@ final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads 
     }
 
     @Override
+    public boolean hasPiece(String infoHash, int piece) {
+        return torrent(infoHash).map(Torrent::status).map(st -> piece >= 0 && st.verifiedPieces().get(piece))
+                .orElse(false);
+    }
+
+    @Override
     public long bytesMissing(String infoHash) {
         return torrent(infoHash).map(Torrent::status).map(st -> Math.max(0, st.totalLength() - st.verifiedBytes()))
                 .orElse(0L);

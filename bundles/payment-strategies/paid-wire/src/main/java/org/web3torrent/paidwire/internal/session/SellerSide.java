@@ -43,6 +43,11 @@ final class SellerSide {
     private final Messages messages;
     private final AccountBook accounts;
     private final Map<String, SellerLedger> ledgers = new ConcurrentHashMap<>();
+    /**
+     * The torrent each buyer last asked a priced piece of. A channel payment names no torrent: it is counted
+     * on the torrent the buyer is buying (its value is booked per piece it covers).
+     */
+    private final Map<String, String> buying = new ConcurrentHashMap<>();
 
     SellerSide(PeerDirectory directory, Supplier<Optional<PricingPolicy>> pricing, Supplier<PaymentSettings> settings,
             TorrentFacts facts, Messages messages, AccountBook accounts) {
@@ -87,6 +92,7 @@ final class SellerSide {
             return Decision.REFUSE;
         }
         SellerLedger ledger = ledger(buyer.get());
+        buying.put(buyer.get(), infoHash);
         PieceKey key = new PieceKey(infoHash, request.piece());
         SellerLedger.Quoted quoted = ledger.quote(key, price);
         if (quoted.isNew()) {
@@ -101,6 +107,10 @@ final class SellerSide {
     void paymentReceived(String buyer, BigInteger amount) {
         SellerLedger ledger = ledger(buyer);
         ledger.onPayment(amount);
+        String torrent = buying.get(buyer);
+        if (torrent != null) {
+            accounts.received(torrent, buyer);
+        }
         bookEarnings(buyer, ledger);
         PayMessage.Receipt receipt = new PayMessage.Receipt(ledger.credited(), ledger.served());
         for (PeerLink link : directory.links(buyer)) {

@@ -6,8 +6,12 @@ import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.web3torrent.channel.api.ChannelInfo;
@@ -15,11 +19,15 @@ import org.web3torrent.channel.api.ChannelStatus;
 import org.web3torrent.paidwire.internal.catalog.CatalogFixtures;
 import org.web3torrent.payment.api.InstalledService.Kind;
 import org.web3torrent.payment.api.PricingContext;
+import org.web3torrent.payment.api.PricingPolicy;
 import org.web3torrent.payment.api.TorrentAccount;
 import org.web3torrent.pricing.flat.FlatPricing;
 import org.web3torrent.strategy.batched.BatchedStrategy;
 import org.web3torrent.strategy.perpiece.PerPieceStrategy;
+import org.web3torrent.torrent.api.PeerLink;
 import org.web3torrent.torrent.api.Torrent;
+import org.web3torrent.torrent.api.TransferListener;
+import org.web3torrent.torrent.metainfo.InfoHash;
 import org.web3torrent.torrent.api.TorrentOptions;
 import org.web3torrent.torrent.metainfo.Metainfo;
 import org.web3torrent.torrent.metainfo.TorrentCreator;
@@ -55,11 +63,21 @@ class PaidDownloadTest extends OnLocalChain {
             BigInteger leecherBefore = leecher.balance();
             BigInteger seederBefore = seeder.balance();
 
+            // While the pieces arrive, the connection they came over is known as the seeder's Ethereum address.
+            Set<String> sendersNamed = ConcurrentHashMap.newKeySet();
+            leecher.torrents.addTransferListener(new TransferListener() {
+                @Override
+                public void pieceVerified(InfoHash torrent, int piece, List<PeerLink> senders) {
+                    senders.forEach(l -> sendersNamed.add(leecher.wire.peerAddress(torrent.hex(), l.address())
+                            .orElse("unknown " + l.address())));
+                }
+            });
             Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
             download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
             download.completion().toCompletableFuture().get(120, TimeUnit.SECONDS);
 
             assertThat(dir.resolve("got/film.bin")).hasSameBinaryContentAs(dir.resolve("seed-data/film.bin"));
+            assertThat(sendersNamed).containsExactly(seeder.address());
 
             BigInteger expected = BigInteger.ZERO;
             for (int i = 0; i < meta.pieceCount(); i++) {
@@ -75,10 +93,14 @@ class PaidDownloadTest extends OnLocalChain {
             assertThat(bought.piecesBought()).isEqualTo(meta.pieceCount());
             assertThat(sold.piecesSold()).isEqualTo(meta.pieceCount());
             assertThat(bought.peers()).singleElement().satisfies(p -> assertThat(p.address()).isEqualTo(seeder.address()));
-            // One payment per piece, except that pieces served on the seeder's credit (the window of 4) before
-            // the channel was open are paid together.
+            // A payment per piece, except that pieces received on the seeder's credit (the window of 4) while
+            // the channel opened or a payment was on its way are paid together: far more payments than batched.
             assertThat(bought.peers().get(0).payments()).as("per-piece payments")
-                    .isBetween(meta.pieceCount() - 4, meta.pieceCount());
+                    .isBetween(meta.pieceCount() / 2, meta.pieceCount());
+            assertThat(sold.peers()).singleElement().satisfies(p -> {
+                assertThat(p.address()).isEqualTo(leecher.address());
+                assertThat(p.payments()).as("payments the seeder received").isEqualTo(bought.peers().get(0).payments());
+            });
 
             // The download is done: the leecher closes the channel and the chain pays the seeder exactly.
             Await.until(() -> leecher.channels.channels().stream().anyMatch(c -> c.status() == ChannelStatus.CLOSED));
@@ -114,4 +136,46 @@ class PaidDownloadTest extends OnLocalChain {
         }
     }
 
+    @Test
+    void aChannelRunDryByAPriceRiseIsClosedAndAnotherOpenedWithoutLosingAWei() throws Exception {
+        PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(4);
+        try (PaidNode seeder = new PaidNode(chain, 5, dir.resolve("seeder"), settings);
+                PaidNode leecher = new PaidNode(chain, 6, dir.resolve("leecher"), settings)) {
+            // The leecher's first channel is funded for the whole download at the first quote's price; after
+            // 16 quotes the seller asks four times as much, so that channel cannot pay for the rest.
+            // (The policy is asked at every block request; the seller keeps its first answer for a piece.)
+            Map<Integer, Integer> factors = new ConcurrentHashMap<>();
+            PricingPolicy rising = c -> {
+                synchronized (factors) {
+                    int factor = factors.computeIfAbsent(c.pieceIndex(), k -> factors.size() < 16 ? 1 : 4);
+                    return c.listPriceOfPiece().multiply(BigInteger.valueOf(factor));
+                }
+            };
+            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "rising", rising);
+            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "per-piece", new PerPieceStrategy());
+
+            Metainfo meta = content(dir.resolve("seed-data"), 8 * 1024 * 1024, 128 * 1024);
+            seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
+            BigInteger seederBefore = seeder.balance();
+            Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
+            download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+            download.completion().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            assertThat(dir.resolve("got/film.bin")).hasSameBinaryContentAs(dir.resolve("seed-data/film.bin"));
+
+            String hash = meta.infoHash().hex();
+            BigInteger piece = PRICE_PER_MIB.divide(BigInteger.valueOf(8));
+            BigInteger expected = piece.multiply(BigInteger.valueOf(16 + 48 * 4));
+            assertThat(factors).as("pieces priced").hasSize(64);
+            Await.until(() -> leecher.wire.torrent(hash).map(TorrentAccount::paid).orElse(BigInteger.ZERO).equals(expected)
+                    && seeder.wire.torrent(hash).map(TorrentAccount::earned).orElse(BigInteger.ZERO).equals(expected));
+
+            // Both channels are closed once the download is done, and the chain paid the seller every wei.
+            Await.until(() -> leecher.channels.channels().size() >= 2 && leecher.channels.channels().stream()
+                    .allMatch(c -> c.status() == ChannelStatus.CLOSED));
+            assertThat(leecher.channels.channels()).as("the dry channel and its replacement").hasSize(2);
+            assertThat(leecher.channels.channels()).allSatisfy(c -> assertThat(c.counterparty())
+                    .isEqualToIgnoringCase(seeder.address()));
+            assertThat(seeder.balance()).isEqualTo(seederBefore.add(expected));
+        }
+    }
 }
