@@ -26,9 +26,10 @@ import org.web3torrent.payment.api.PricingPolicy;
 @Component(configurationPid = DemandPricing.PID, property = {
     PaymentServices.NAME + "=demand",
     PaymentServices.DESCRIPTION + "=Busy seeders charge more: by default +25% per connected peer beyond 2, at most 3x the price",
-    // The same ranking as the built-in policies: installed later, it becomes the active one (the catalog
-    // prefers the newest among equals), and removing it gives the previous one back.
-    "service.ranking:Integer=0"
+    // Above the built-in policies (0): installed, it is the active one, also after a restart, when the
+    // order in which bundles register (and so "the newest among equals") is not defined. Removing it
+    // gives the built-in one back; a user can still pin another with w3t:pricing NAME.
+    "service.ranking:Integer=1"
 })
 public class DemandPricing implements PricingPolicy {
 
