@@ -1,12 +1,11 @@
 package org.web3torrent.itests.guidriver;
 
-import java.awt.AWTException;
 import java.awt.Component;
 import java.awt.Dialog;
 import java.awt.EventQueue;
 import java.awt.Frame;
-import java.awt.Rectangle;
-import java.awt.Robot;
+import java.awt.Graphics2D;
+import java.awt.Point;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -53,6 +52,7 @@ final class SwingCommands {
             case "click" -> onEdt(() -> click(button(arg(args, 0))));
             case "click-text" -> onEdt(() -> click(buttonWithText(arg(args, 0))));
             case "set" -> onEdt(() -> set(arg(args, 0), arg(args, 1)));
+            case "select" -> onEdt(() -> select(arg(args, 0), arg(args, 1)));
             case "get" -> onEdt(() -> get(arg(args, 0)));
             case "menu" -> onEdt(() -> menu(arg(args, 0), arg(args, 1)));
             case "menu-open" -> onEdt(() -> menuOpen(arg(args, 0)));
@@ -183,6 +183,18 @@ final class SwingCommands {
         }
         field.setText(text);
         return List.of();
+    }
+
+    /** Chooses the item of a named combo box that shows this text. */
+    private static List<String> select(String name, String item) {
+        javax.swing.JComboBox<?> box = named(name, javax.swing.JComboBox.class);
+        for (int i = 0; i < box.getItemCount(); i++) {
+            if (item.equals(String.valueOf(box.getItemAt(i)))) {
+                box.setSelectedIndex(i);
+                return List.of();
+            }
+        }
+        throw new IllegalArgumentException("combo box '" + name + "' has no item '" + item + "'");
     }
 
     /** The text a named component shows, whether it is enabled, and its tooltip. */
@@ -356,9 +368,14 @@ final class SwingCommands {
         throw new IllegalArgumentException("no dialog '" + title + "' is showing");
     }
 
-    /** The screen where a window is (its open menus included), saved as PNG; the main window by default. */
+    /**
+     * A window as it looks, saved as PNG: the main window by default. The window paints itself into the
+     * image (with the popups it owns, an open menu say), so other windows on the display never cover it.
+     */
     private static List<String> screenshot(String file, String title) throws Exception {
-        Rectangle bounds = onEdt(() -> {
+        // One round trip first: the last snapshot's repaint is done before the window is painted.
+        onEdt(() -> null);
+        BufferedImage image = onEdt(() -> {
             Window target = null;
             for (Window w : showing()) {
                 if (title == null ? w instanceof JFrame : title.equals(title(w))) {
@@ -368,17 +385,28 @@ final class SwingCommands {
             if (target == null) {
                 throw new IllegalArgumentException("no window '" + (title == null ? "main" : title) + "' is showing");
             }
-            return target.getBounds();
+            BufferedImage img = new BufferedImage(target.getWidth(), target.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            try {
+                target.paintAll(g);
+                Point origin = target.getLocationOnScreen();
+                for (Window owned : target.getOwnedWindows()) {
+                    if (owned.isShowing() && owned instanceof javax.swing.JWindow) {
+                        Point at = owned.getLocationOnScreen();
+                        Graphics2D og = (Graphics2D) g.create(at.x - origin.x, at.y - origin.y, owned.getWidth(),
+                                owned.getHeight());
+                        try {
+                            owned.paintAll(og);
+                        } finally {
+                            og.dispose();
+                        }
+                    }
+                }
+            } finally {
+                g.dispose();
+            }
+            return img;
         });
-        // Let the last repaint reach the screen before reading it.
-        onEdt(() -> null);
-        Thread.sleep(300);
-        BufferedImage image;
-        try {
-            image = new Robot().createScreenCapture(bounds);
-        } catch (AWTException e) {
-            throw new IllegalStateException("cannot read the screen: " + e.getMessage(), e);
-        }
         Path out = Path.of(file);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try {
@@ -386,7 +414,7 @@ final class SwingCommands {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + out + ": " + e.getMessage(), e);
         }
-        return List.of(bounds.width + "x" + bounds.height);
+        return List.of(image.getWidth() + "x" + image.getHeight());
     }
 
     private static String clean(String s) {

@@ -67,6 +67,7 @@ public final class CreateTorrentDialog extends JDialog {
         magnet.setName("create.magnet");
         price.setName("create.price");
         create.setName("create.ok");
+        pieceSize.setName("create.pieceSize");
         for (int size : PIECE_SIZES) {
             pieceSize.addItem(size == 0 ? "Automatic" : Format.size(size));
         }

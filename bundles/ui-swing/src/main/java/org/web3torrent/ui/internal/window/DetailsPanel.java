@@ -136,13 +136,14 @@ public final class DetailsPanel extends JTabbedPane {
                 r = Renderers.size();
             } else if (type == BigInteger.class) {
                 r = Renderers.wei();
+                t.getColumnModel().getColumn(i).setPreferredWidth(125);
             }
             if (r != null) {
                 t.getColumnModel().getColumn(i).setCellRenderer(r);
             }
         }
         if (model.getColumnCount() > 0) {
-            t.getColumnModel().getColumn(0).setPreferredWidth(260);
+            t.getColumnModel().getColumn(0).setPreferredWidth(200);
         }
         return t;
     }

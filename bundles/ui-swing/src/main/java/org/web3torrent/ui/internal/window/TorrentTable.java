@@ -26,7 +26,7 @@ import org.web3torrent.ui.internal.model.TorrentTableModel.Column;
  */
 public final class TorrentTable extends JTable {
     private static final long serialVersionUID = 1L;
-    private static final int[] WIDTHS = {320, 80, 130, 110, 90, 90, 55, 55, 75, 100, 100, 60};
+    private static final int[] WIDTHS = {300, 80, 130, 110, 90, 90, 55, 55, 75, 115, 115, 60};
     private final TorrentTableModel rows;
     private final TableRowSorter<TorrentTableModel> sorter;
 
