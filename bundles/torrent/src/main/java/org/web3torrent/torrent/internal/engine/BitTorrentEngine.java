@@ -36,6 +36,9 @@ import org.web3torrent.torrent.metainfo.Metainfo;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -150,6 +153,8 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
         }
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, receiveBuffers())
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -174,6 +179,18 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
         return port;
     }
 
+    /**
+     * Netty's pooled allocator for peer connections: with 4.2's default (adaptive) allocator, the frame
+     * decoder's growing cumulation buffer was reallocated from fresh, unpooled direct memory over and over
+     * (zeroed and page-faulted in each time), which cost more than the copies themselves.
+     */
+    private static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
+
+    /** Socket reads of up to 256 KiB: a fast peer's data in fewer system calls. */
+    private static AdaptiveRecvByteBufAllocator receiveBuffers() {
+        return new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 256 * 1024);
+    }
+
     private void pipeline(Channel ch, InetSocketAddress address, boolean incoming, TorrentSession session) {
         connections.incrementAndGet();
         ch.pipeline().addLast(new FlushConsolidationHandler(256, true), new IdleStateHandler(180, 100, 0),
@@ -184,6 +201,8 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
     void dial(TorrentSession session, InetSocketAddress address) {
         new Bootstrap().group(loop).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .option(ChannelOption.ALLOCATOR, ALLOCATOR)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, receiveBuffers())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -50,6 +50,7 @@ final class Downloader {
     private final Map<Integer, PieceDownload> failedCopies = new HashMap<>();
     private static final int MAX_FAILED_COPIES = 64;
     private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(PieceChecker::sha1);
+    private PieceBuffers buffers;
 
     Downloader(TorrentSession session) {
         this.s = session;
@@ -61,8 +62,24 @@ final class Downloader {
     }
 
     void clear() {
+        active.values().forEach(this::recycle);
         active.clear();
         started.clear();
+    }
+
+    /** Piece arrays for this torrent's piece length (known only once the metadata is: magnet links). */
+    private PieceBuffers buffers() {
+        if (buffers == null || buffers.pieceLength() != s.metainfo.pieceLength()) {
+            buffers = new PieceBuffers(s.metainfo.pieceLength(), maxActivePieces() + 8);
+        }
+        return buffers;
+    }
+
+    /** The piece's array is not read any more (hashed and written, or the piece abandoned): reuse it. */
+    private void recycle(PieceDownload pd) {
+        if (buffers != null) {
+            buffers.give(pd.data);
+        }
     }
 
     private boolean downloading() {
@@ -86,7 +103,7 @@ final class Downloader {
             return;
         }
         int depth = Math.min(p.queueDepth, p.remoteRequestQueue);
-        boolean sent = false;
+        List<PeerMessage.Request> requests = null;
         long now = System.nanoTime();
         while (p.outstanding.size() < depth) {
             long block = nextBlock(p);
@@ -105,10 +122,13 @@ final class Downloader {
             pd.requested(index);
             int begin = index * PieceDownload.BLOCK;
             p.outstanding.add(PeerConnection.key(piece, begin));
-            p.send(new PeerMessage.Request(piece, begin, length));
-            sent = true;
+            if (requests == null) {
+                requests = new ArrayList<>();
+            }
+            requests.add(new PeerMessage.Request(piece, begin, length));
         }
-        if (sent) {
+        if (requests != null) {
+            p.send(requests.size() == 1 ? requests.get(0) : new PeerMessage.Requests(requests));
             p.flush();
         }
     }
@@ -138,7 +158,8 @@ final class Downloader {
         int room = active.size() < maxActivePieces() ? 4 : 0;
         for (int piece : PiecePicker.pick(snapshot, p.peerHas, room, s.random)) {
             if (!avoided(piece, p)) {
-                PieceDownload pd = new PieceDownload(piece, s.metainfo.pieceSize(piece));
+                int size = s.metainfo.pieceSize(piece);
+                PieceDownload pd = new PieceDownload(piece, size, buffers().take(size));
                 active.put(piece, pd);
                 started.set(piece);
                 return (long) piece << 32;
@@ -163,6 +184,9 @@ final class Downloader {
 
     /** Avoid a peer that sent a bad copy of this piece, unless nobody else connected has it. */
     private boolean avoided(int piece, PeerConnection p) {
+        if (avoid.isEmpty()) {
+            return false; // the usual case: no piece has failed
+        }
         Set<PeerConnection> bad = avoid.get(piece);
         if (bad == null || !bad.contains(p)) {
             return false;
@@ -175,8 +199,9 @@ final class Downloader {
         return false;
     }
 
+    /** Takes a block: copied into its piece here; the message is released by the caller afterwards. */
     void onBlock(PeerConnection p, PeerMessage.Piece m) {
-        int length = m.block().length;
+        int length = m.block().length();
         p.received.add(length);
         s.received.add(length);
         p.lastBlockAtNanos = System.nanoTime();
@@ -232,9 +257,7 @@ final class Downloader {
     private void verify(PieceDownload pd) {
         s.engine.hashExecutor().execute(() -> {
             MessageDigest sha1 = SHA1.get();
-            for (byte[] block : pd.data) {
-                sha1.update(block);
-            }
+            sha1.update(pd.data, 0, pd.size());
             boolean ok = s.metainfo.pieceHashMatches(pd.piece, sha1.digest());
             s.engine.loop().execute(() -> verified(pd, ok));
         });
@@ -243,6 +266,7 @@ final class Downloader {
     private void verified(PieceDownload pd, boolean ok) {
         if (s.state() != TorrentState.DOWNLOADING) {
             started.clear(pd.piece);
+            recycle(pd);
             return;
         }
         List<PeerLink> senders = new ArrayList<>(pd.senders);
@@ -259,15 +283,21 @@ final class Downloader {
             avoid.computeIfAbsent(pd.piece, k -> new HashSet<>()).addAll(pd.senders);
             if (pd.senders.size() == 1) {
                 s.blame(pd.senders.iterator().next());
+                recycle(pd);
             } else if (failedCopies.size() < MAX_FAILED_COPIES) {
-                failedCopies.put(pd.piece, pd); // blame whoever's blocks differ from the good copy
+                PieceDownload older = failedCopies.put(pd.piece, pd); // blame whoever's blocks differ from the good copy
+                if (older != null) {
+                    recycle(older);
+                }
+            } else {
+                recycle(pd);
             }
             fillAll();
             return;
         }
         s.engine.diskExecutor().execute(() -> {
             try {
-                s.storage.writeBlocks(pd.piece, pd.data);
+                s.storage.writePiece(pd.piece, pd.data);
                 s.engine.loop().execute(() -> stored(pd, senders));
             } catch (IOException | RuntimeException e) {
                 String reason = "cannot write piece " + pd.piece + " to " + s.saveFolder() + ": " + e.getMessage()
@@ -284,12 +314,14 @@ final class Downloader {
         if (bad != null) {
             Set<PeerConnection> liars = new HashSet<>();
             for (int b = 0; b < bad.blockCount(); b++) {
-                if (bad.blockFrom[b] != null && !java.util.Arrays.equals(bad.data[b], pd.data[b])) {
+                if (bad.blockFrom[b] != null && bad.blockDiffers(b, pd)) {
                     liars.add(bad.blockFrom[b]);
                 }
             }
             liars.forEach(s::blame);
+            recycle(bad);
         }
+        recycle(pd);
         if (s.state() != TorrentState.DOWNLOADING) {
             return;
         }
@@ -314,6 +346,7 @@ final class Downloader {
             if (pd.senders.contains(p)) {
                 it.remove();
                 started.clear(pd.piece);
+                recycle(pd);
             }
         }
     }
@@ -355,6 +388,7 @@ final class Downloader {
             if (pd.idle()) {
                 active.remove(piece);
                 started.clear(piece);
+                recycle(pd);
             }
         }
     }
@@ -377,6 +411,7 @@ final class Downloader {
             if (pd.idle()) {
                 it.remove();
                 started.clear(pd.piece);
+                recycle(pd);
             }
         }
         if (changed || downloading()) {

@@ -26,6 +26,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * One peer connection: the last handler of its pipeline, receiving decoded {@link PeerMessage}s, and the
@@ -116,15 +117,20 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!open) {
-            return;
-        }
-        if (msg instanceof Handshake h) {
-            onHandshake(h);
-        } else if (remote == null) {
-            throw new ProtocolException("message before the handshake");
-        } else {
-            session.onMessage(this, (PeerMessage) msg);
+        try {
+            if (!open) {
+                return;
+            }
+            if (msg instanceof Handshake h) {
+                onHandshake(h);
+            } else if (remote == null) {
+                throw new ProtocolException("message before the handshake");
+            } else {
+                session.onMessage(this, (PeerMessage) msg);
+            }
+        } finally {
+            // a piece's block lives in the network buffer: it was copied where it belongs, or dropped
+            ReferenceCountUtil.release(msg);
         }
     }
 

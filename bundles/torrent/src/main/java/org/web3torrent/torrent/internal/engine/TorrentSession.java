@@ -250,6 +250,7 @@ final class TorrentSession implements Torrent {
             p.close(reason);
         }
         downloader.clear();
+        uploader.clear();
     }
 
     Path resumeFile() {

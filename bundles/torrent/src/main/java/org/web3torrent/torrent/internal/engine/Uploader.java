@@ -138,10 +138,11 @@ final class Uploader {
         }
     }
 
-    private void send(PeerConnection p, BlockRequest r, PeerMessage.PieceSlice block) {
+    private void send(PeerConnection p, BlockRequest r, PeerMessage.Piece block) {
         p.readsInFlight--;
         Set<BlockRequest> keys = reading.get(p);
         if (keys == null || !keys.remove(r) || !p.isOpen()) {
+            block.release();
             return; // cancelled, choked or gone meanwhile
         }
         ChannelFuture f = p.channel.write(block);
@@ -208,6 +209,11 @@ final class Uploader {
         }
         p.flush();
         serve(p);
+    }
+
+    /** The torrent stopped: cached chunks go back to the pool. */
+    void clear() {
+        cache.clear();
     }
 
     void peerGone(PeerConnection p) {

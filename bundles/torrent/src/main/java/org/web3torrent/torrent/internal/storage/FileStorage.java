@@ -69,12 +69,20 @@ public final class FileStorage implements Storage {
     @Override
     public byte[] read(int piece, int begin, int length) throws IOException {
         byte[] data = new byte[length];
-        for (PieceLayout.Segment s : layout.segments(piece, begin, length)) {
+        read(piece, begin, ByteBuffer.wrap(data));
+        return data;
+    }
+
+    @Override
+    public void read(int piece, int begin, ByteBuffer target) throws IOException {
+        int start = target.position();
+        for (PieceLayout.Segment s : layout.segments(piece, begin, target.remaining())) {
             FileChannel channel = channel(s.file(), false);
             if (channel == null) {
                 throw new NoSuchFileException(files.get(s.file()).toString());
             }
-            ByteBuffer buffer = ByteBuffer.wrap(data, s.bufferOffset(), s.length());
+            ByteBuffer buffer = target.duplicate();
+            buffer.position(start + s.bufferOffset()).limit(start + s.bufferOffset() + s.length());
             long position = s.filePosition();
             while (buffer.hasRemaining()) {
                 int n = channel.read(buffer, position);
@@ -84,7 +92,7 @@ public final class FileStorage implements Storage {
                 position += n;
             }
         }
-        return data;
+        target.position(target.limit());
     }
 
     @Override

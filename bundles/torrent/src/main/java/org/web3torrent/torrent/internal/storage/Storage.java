@@ -2,6 +2,7 @@ package org.web3torrent.torrent.internal.storage;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -13,6 +14,14 @@ public interface Storage extends Closeable {
 
     /** Reads {@code length} bytes at {@code begin} within {@code piece}. Missing files read as an error. */
     byte[] read(int piece, int begin, int length) throws IOException;
+
+    /**
+     * Reads {@code target.remaining()} bytes at {@code begin} within {@code piece} into {@code target} (a direct
+     * buffer the socket writes from: the file implementation reads into it without a bounce buffer).
+     */
+    default void read(int piece, int begin, ByteBuffer target) throws IOException {
+        target.put(read(piece, begin, target.remaining()));
+    }
 
     /** Writes a whole piece given as its consecutive blocks (kept as received: no copy to join them). */
     void writeBlocks(int piece, byte[][] blocks) throws IOException;

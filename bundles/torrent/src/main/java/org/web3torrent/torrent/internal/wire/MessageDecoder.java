@@ -12,6 +12,7 @@ import io.netty.handler.codec.MessageToMessageDecoder;
 /**
  * Turns one frame (id and payload, the length prefix already removed) into a {@link PeerMessage}. Every
  * fixed-size message must have exactly its size; unknown ids close the connection. Stateless and shared.
+ * A {@link PeerMessage.Piece} holds a slice of the frame: whoever handles it releases it.
  */
 @Sharable
 public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
@@ -60,9 +61,8 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                 }
                 int piece = index(frame, "piece");
                 int begin = offset(frame, "piece");
-                byte[] block = new byte[length - 9];
-                frame.readBytes(block);
-                return new PeerMessage.Piece(piece, begin, block);
+                // the block stays in the frame's buffer: the receiver copies it once, into its piece
+                return new PeerMessage.Piece(piece, begin, new Block(frame.readRetainedSlice(length - 9)));
             }
             case CANCEL: // <len=0013><id=8><index><begin><length>
                 expect(length, 13, "cancel");

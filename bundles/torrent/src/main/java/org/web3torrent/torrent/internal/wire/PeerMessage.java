@@ -2,6 +2,8 @@ package org.web3torrent.torrent.internal.wire;
 
 import java.util.Arrays;
 
+import io.netty.util.ReferenceCounted;
+
 /**
  * The messages of the peer wire protocol after the handshake (BEP 3, BEP 6 fast extension, BEP 10
  * extension protocol), as immutable values. Every message on the wire is {@code <length prefix><message
@@ -63,38 +65,70 @@ public sealed interface PeerMessage {
     record Request(int piece, int begin, int length) implements PeerMessage {
     }
 
-    /** {@code <len=0009+X><id=7><index><begin><block>}. */
-    record Piece(int piece, int begin, byte[] block) implements PeerMessage {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Piece p && piece == p.piece && begin == p.begin && Arrays.equals(block, p.block);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * (31 * piece + begin) + Arrays.hashCode(block);
-        }
-
-        @Override
-        public String toString() {
-            return "Piece[" + piece + ", " + begin + ", " + block.length + " bytes]";
+    /**
+     * Outgoing only, never decoded: several {@link Request}s written in one buffer, on the wire exactly those
+     * requests one after another. A downloader asks for dozens of blocks at once; one buffer and one trip
+     * through the pipeline for all of them instead of one each.
+     */
+    record Requests(java.util.List<Request> requests) implements PeerMessage {
+        public Requests {
+            requests = java.util.List.copyOf(requests);
         }
     }
 
     /**
-     * An outgoing piece whose block is a region of a larger buffer (a cached chunk of the file), so that
-     * serving it copies nothing: written exactly as {@link Piece}. Never produced by the decoder.
+     * {@code <len=0009+X><id=7><index><begin><block>}. The block stays in the buffer it came in (or was read
+     * into), so the message is reference counted: released once by whoever ends up with it. Netty releases it
+     * when a write fails; the encoder when it was written; {@code PeerConnection} after handling it.
      */
-    record PieceSlice(int piece, int begin, byte[] buffer, int offset, int length) implements PeerMessage {
-        public PieceSlice {
-            if (offset < 0 || length < 0 || offset + length > buffer.length) {
-                throw new IllegalArgumentException("slice outside the buffer");
-            }
+    record Piece(int piece, int begin, Block block) implements PeerMessage, ReferenceCounted {
+        /** A piece over an array (tests, lying peers): not copied. */
+        public Piece(int piece, int begin, byte[] block) {
+            this(piece, begin, Block.of(block));
+        }
+
+        @Override
+        public int refCnt() {
+            return block.buffer().refCnt();
+        }
+
+        @Override
+        public Piece retain() {
+            block.buffer().retain();
+            return this;
+        }
+
+        @Override
+        public Piece retain(int increment) {
+            block.buffer().retain(increment);
+            return this;
+        }
+
+        @Override
+        public Piece touch() {
+            block.buffer().touch();
+            return this;
+        }
+
+        @Override
+        public Piece touch(Object hint) {
+            block.buffer().touch(hint);
+            return this;
+        }
+
+        @Override
+        public boolean release() {
+            return block.buffer().release();
+        }
+
+        @Override
+        public boolean release(int decrement) {
+            return block.buffer().release(decrement);
         }
 
         @Override
         public String toString() {
-            return "PieceSlice[" + piece + ", " + begin + ", " + length + " bytes]";
+            return "Piece[" + piece + ", " + begin + ", " + block.length() + " bytes]";
         }
     }
 

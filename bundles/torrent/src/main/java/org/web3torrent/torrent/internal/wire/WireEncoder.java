@@ -32,17 +32,12 @@ public final class WireEncoder extends MessageToMessageEncoder<Object> {
             encodeHandshake(h, buf);
             out.add(buf);
         } else if (msg instanceof PeerMessage.Piece p) {
-            // <len=0009+X><id=7><index><begin><block>
+            // <len=0009+X><id=7><index><begin><block>: the block goes out as it is (a slice of the chunk read
+            // from disk); retained here because the encoder releases the message once encoded
             ByteBuf header = ctx.alloc().buffer(13);
-            header.writeInt(9 + p.block().length).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin());
+            header.writeInt(9 + p.block().length()).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin());
             out.add(header);
-            out.add(Unpooled.wrappedBuffer(p.block()));
-        } else if (msg instanceof PeerMessage.PieceSlice p) {
-            // <len=0009+X><id=7><index><begin><block>, the block a region of a cached chunk
-            ByteBuf header = ctx.alloc().buffer(13);
-            header.writeInt(9 + p.length()).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin());
-            out.add(header);
-            out.add(Unpooled.wrappedBuffer(p.buffer(), p.offset(), p.length()));
+            out.add(p.block().buffer().retain());
         } else {
             ByteBuf buf = ctx.alloc().buffer(size((PeerMessage) msg));
             encode((PeerMessage) msg, buf);
@@ -63,10 +58,10 @@ public final class WireEncoder extends MessageToMessageEncoder<Object> {
             return 6 + e.payload().length;
         }
         if (m instanceof PeerMessage.Piece p) {
-            return 13 + p.block().length;
+            return 13 + p.block().length();
         }
-        if (m instanceof PeerMessage.PieceSlice p) {
-            return 13 + p.length();
+        if (m instanceof PeerMessage.Requests r) {
+            return 17 * r.requests().size();
         }
         return 17;
     }
@@ -89,12 +84,14 @@ public final class WireEncoder extends MessageToMessageEncoder<Object> {
             out.writeInt(1 + b.bits().length).writeByte(BITFIELD).writeBytes(b.bits()); // <len=0001+X><id=5><bitfield>
         } else if (m instanceof PeerMessage.Request r) {
             triple(out, REQUEST, r.piece(), r.begin(), r.length()); // <len=0013><id=6><index><begin><length>
+        } else if (m instanceof PeerMessage.Requests rs) {
+            for (PeerMessage.Request r : rs.requests()) {
+                triple(out, REQUEST, r.piece(), r.begin(), r.length()); // <len=0013><id=6><index><begin><length>
+            }
         } else if (m instanceof PeerMessage.Piece p) {
-            out.writeInt(9 + p.block().length).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin())
-                    .writeBytes(p.block()); // <len=0009+X><id=7><index><begin><block>
-        } else if (m instanceof PeerMessage.PieceSlice p) {
-            out.writeInt(9 + p.length()).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin())
-                    .writeBytes(p.buffer(), p.offset(), p.length()); // <len=0009+X><id=7><index><begin><block>
+            ByteBuf block = p.block().buffer();
+            out.writeInt(9 + p.block().length()).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin())
+                    .writeBytes(block, block.readerIndex(), block.readableBytes()); // <len=0009+X><id=7><index><begin><block>
         } else if (m instanceof PeerMessage.Cancel c) {
             triple(out, CANCEL, c.piece(), c.begin(), c.length()); // <len=0013><id=8><index><begin><length>
         } else if (m instanceof PeerMessage.Port p) {

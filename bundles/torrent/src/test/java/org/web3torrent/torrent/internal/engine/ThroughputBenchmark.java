@@ -27,6 +27,7 @@ public final class ThroughputBenchmark {
             Metainfo m = Swarms.torrentOf(content, pieceKib * 1024);
             double[] rates = new double[runs];
             double[] cpu = new double[runs];
+            double[] engineCpu = new double[runs];
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             try (BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests())) {
@@ -37,14 +38,18 @@ public final class ThroughputBenchmark {
                     try (BitTorrentEngine leecher = new BitTorrentEngine(EngineConfig.forTests())) {
                         long start = System.nanoTime();
                         long cpuStart = os.getProcessCpuTime();
+                        long engineStart = engineThreadsCpu();
                         Torrent t = leecher.add(m, out, TorrentOptions.DEFAULT);
                         t.connect(new InetSocketAddress("127.0.0.1", seeder.listenPort()));
                         t.completion().toCompletableFuture().get();
                         rates[r] = m.totalLength() / 1e6 / ((System.nanoTime() - start) / 1e9);
                         // CPU seconds (seeder and leecher together) per GiB: a figure the machine's load does not skew
                         cpu[r] = (os.getProcessCpuTime() - cpuStart) / 1e9 / (m.totalLength() / (double) (1L << 30));
+                        // the engines' own threads only (network, disk, hash): without the JIT compiler and GC
+                        engineCpu[r] = (engineThreadsCpu() - engineStart) / 1e9 / (m.totalLength() / (double) (1L << 30));
                     }
-                    System.out.printf(Locale.ROOT, "run %d: %.1f MB/s, %.2f cpu-s/GiB%n", r + 1, rates[r], cpu[r]);
+                    System.out.printf(Locale.ROOT, "run %d: %.1f MB/s, %.2f cpu-s/GiB, engine threads %.2f cpu-s/GiB%n",
+                            r + 1, rates[r], cpu[r], engineCpu[r]);
                     delete(out);
                 }
             }
@@ -52,9 +57,23 @@ public final class ThroughputBenchmark {
             java.util.Arrays.sort(cpu);
             System.out.printf(Locale.ROOT, "us->us: %.1f MB/s%n", rates[runs / 2]);
             System.out.printf(Locale.ROOT, "us->us.cpu: %.2f cpu-s/GiB%n", cpu[runs / 2]);
+            java.util.Arrays.sort(engineCpu);
+            System.out.printf(Locale.ROOT, "us->us.cpu.engine: %.2f cpu-s/GiB%n", engineCpu[runs / 2]);
         } finally {
             delete(dir);
         }
+    }
+
+    /** CPU time of the engines' threads (named w3t-...), the living ones: a closed engine's threads are gone. */
+    private static long engineThreadsCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("w3t-")) {
+                total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static void delete(Path dir) throws Exception {

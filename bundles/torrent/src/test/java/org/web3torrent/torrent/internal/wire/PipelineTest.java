@@ -116,4 +116,53 @@ class PipelineTest {
         header.release();
         body.release();
     }
+
+    @Test
+    void batchedRequestsAreTheSameBytesAsRequestsOneByOne() {
+        EmbeddedChannel ch = new EmbeddedChannel(WireEncoder.INSTANCE);
+        ch.writeOutbound(new PeerMessage.Requests(java.util.List.of(new PeerMessage.Request(1, 0, 0x4000),
+                new PeerMessage.Request(1, 0x4000, 0x4000), new PeerMessage.Request(2, 0, 0x100))));
+        ByteBuf out = ch.readOutbound();
+        assertThat(HexFormat.of().formatHex(io.netty.buffer.ByteBufUtil.getBytes(out))).isEqualTo(
+                "0000000d06000000010000000000004000" + "0000000d06000000010000400000004000"
+                        + "0000000d06000000020000000000000100");
+        out.release();
+        assertThat((Object) ch.readOutbound()).isNull();
+    }
+
+    @Test
+    void aReceivedBlockIsASliceOfTheNetworkBufferHeldUntilReleased() {
+        EmbeddedChannel ch = channel(1024);
+        ch.writeInbound(Unpooled.wrappedBuffer(handshakeBytes()));
+        ch.readInbound();
+        ByteBuf wire = Unpooled.directBuffer();
+        wire.writeBytes(HexFormat.of().parseHex("0000000c0700000002000080000a0b0c" + "000000050400000007"));
+        ch.writeInbound(wire);
+        PeerMessage.Piece piece = ch.readInbound();
+        assertThat(ch.<Object>readInbound()).isEqualTo(new PeerMessage.Have(7));
+        // the decoder let go of the buffer; only the block still holds it
+        assertThat(wire.refCnt()).isEqualTo(1);
+        byte[] into = new byte[5];
+        piece.block().copyTo(into, 1);
+        assertThat(into).containsExactly(0, 10, 11, 12, 0);
+        assertThat(piece.release()).isTrue();
+        assertThat(wire.refCnt()).isZero();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void aPieceSentIsReleasedOnceWritten() {
+        EmbeddedChannel ch = new EmbeddedChannel(WireEncoder.INSTANCE);
+        Chunk chunk = Chunk.allocate(64);
+        PeerMessage.Piece block = chunk.piece(3, 16, 16, 32);
+        chunk.release(); // the cache dropped the chunk: the queued block keeps it alive
+        assertThat(block.refCnt()).isEqualTo(1);
+        ch.writeOutbound(block);
+        ByteBuf header = ch.readOutbound();
+        ByteBuf body = ch.readOutbound();
+        assertThat(body.readableBytes()).isEqualTo(32);
+        header.release();
+        assertThat(body.release()).isTrue();
+        assertThat(block.refCnt()).isZero();
+    }
 }
