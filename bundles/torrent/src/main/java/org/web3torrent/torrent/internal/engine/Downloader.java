@@ -236,7 +236,12 @@ final class Downloader {
             active.remove(pd.piece);
             verify(pd);
         }
-        fill(p);
+        // top the pipeline up in batches (an eighth of it at a time): one picker pass and one buffer of
+        // requests per batch rather than per block
+        int depth = Math.min(p.queueDepth, p.remoteRequestQueue);
+        if (p.outstanding.size() <= depth - Math.max(1, depth / 8)) {
+            fill(p);
+        }
     }
 
     private void cancelDuplicates(PeerConnection from, long key, PieceDownload pd, int index) {

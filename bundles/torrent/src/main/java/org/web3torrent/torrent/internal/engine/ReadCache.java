@@ -35,6 +35,21 @@ final class ReadCache {
     }
 
     /**
+     * The block as a piece message if its chunk is in memory (written or released by the caller), else null:
+     * then {@link #read} loads it. Kept apart from {@link #read} so that serving from memory, the usual case,
+     * is a plain call without callbacks.
+     */
+    PeerMessage.Piece cached(int piece, int begin, int length) {
+        int chunkIndex = begin / CHUNK;
+        int chunkStart = chunkIndex * CHUNK;
+        if (begin + length > chunkStart + Math.min(CHUNK, s.metainfo.pieceSize(piece) - chunkStart)) {
+            return null;
+        }
+        Chunk chunk = chunks.get(((long) piece << 32) | chunkIndex);
+        return chunk == null ? null : chunk.piece(piece, begin, begin - chunkStart, length);
+    }
+
+    /**
      * Calls {@code done} on the network thread with the block as a piece message, which the caller writes or
      * releases; or {@code failed} with the error.
      */

@@ -104,7 +104,7 @@ final class Uploader {
     /** Starts reads for queued requests while the peer's socket and the rate limits allow. */
     void serve(PeerConnection p) {
         if (serving) {
-            return; // a block from the cache completed inside the loop below, which goes on by itself
+            return; // a read completed inside the loop below (a listener, say), which goes on by itself
         }
         serving = true;
         try {
@@ -131,20 +131,31 @@ final class Uploader {
                 return;
             }
             p.toServe.poll();
+            PeerMessage.Piece cached = cache.cached(r.piece(), r.begin(), r.length());
+            if (cached != null) {
+                write(p, r, cached); // the usual case: a peer asks for a piece block by block
+                continue;
+            }
             reading.computeIfAbsent(p, k -> new HashSet<>()).add(r);
             p.readsInFlight++;
-            cache.read(r.piece(), r.begin(), r.length(), block -> send(p, r, block),
+            cache.read(r.piece(), r.begin(), r.length(), block -> loaded(p, r, block),
                     e -> s.fail("cannot read piece " + r.piece() + ": " + e.getMessage()));
         }
     }
 
-    private void send(PeerConnection p, BlockRequest r, PeerMessage.Piece block) {
+    /** A block read from disk, on the loop: written unless cancelled meanwhile, then the next ones. */
+    private void loaded(PeerConnection p, BlockRequest r, PeerMessage.Piece block) {
         p.readsInFlight--;
         Set<BlockRequest> keys = reading.get(p);
         if (keys == null || !keys.remove(r) || !p.isOpen()) {
             block.release();
             return; // cancelled, choked or gone meanwhile
         }
+        write(p, r, block);
+        serve(p);
+    }
+
+    private void write(PeerConnection p, BlockRequest r, PeerMessage.Piece block) {
         ChannelFuture f = p.channel.write(block);
         p.sent.add(r.length());
         s.sent.add(r.length());
@@ -162,7 +173,6 @@ final class Uploader {
                 }
             });
         }
-        serve(p);
     }
 
     void onCancel(PeerConnection p, PeerMessage.Cancel m) {
