@@ -29,7 +29,7 @@ public final class GuiDriverComponent {
     public GuiDriverComponent(BundleContext context) throws IOException {
         String data = context.getProperty("web3torrent.data");
         this.portFile = Path.of(data == null ? "." : data).resolve(PORT_FILE);
-        this.server = new ControlServer(new SwingCommands());
+        this.server = new ControlServer(new SwingCommands(context));
         // Written whole, then moved: the test never reads half a number.
         Path tmp = portFile.resolveSibling(PORT_FILE + ".tmp");
         Files.writeString(tmp, Integer.toString(server.port()), StandardCharsets.US_ASCII);

@@ -44,6 +44,11 @@ import javax.swing.text.JTextComponent;
  */
 final class SwingCommands {
     private static final int EDT_SECONDS = 15;
+    private final org.osgi.framework.BundleContext context;
+
+    SwingCommands(org.osgi.framework.BundleContext context) {
+        this.context = context;
+    }
 
     List<String> run(String command, List<String> args) throws Exception {
         return switch (command) {
@@ -68,6 +73,9 @@ final class SwingCommands {
             case "dialogs" -> onEdt(this::dialogs);
             case "dispose" -> onEdt(() -> dispose(arg(args, 0)));
             case "screenshot" -> screenshot(arg(args, 0), args.size() > 1 ? args.get(1) : null);
+            case "services" -> services(arg(args, 0));
+            case "bundles" -> bundles();
+            case "wiring" -> wiring(arg(args, 0));
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
     }
@@ -415,6 +423,48 @@ final class SwingCommands {
             throw new IllegalStateException("cannot write " + out + ": " + e.getMessage(), e);
         }
         return List.of(image.getWidth() + "x" + image.getHeight());
+    }
+
+    /** The registered services of a type: id, bundle, component name: for a failure's diagnosis. */
+    private List<String> services(String type) throws org.osgi.framework.InvalidSyntaxException {
+        List<String> out = new ArrayList<>();
+        org.osgi.framework.ServiceReference<?>[] refs = context.getAllServiceReferences(type, null);
+        if (refs != null) {
+            for (org.osgi.framework.ServiceReference<?> r : refs) {
+                out.add(r.getProperty("service.id") + "\t" + r.getBundle().getSymbolicName() + "\t"
+                        + r.getProperty("component.name") + "\t" + r.getProperty("component.id"));
+            }
+        }
+        return out;
+    }
+
+    /** Which bundle provides each package a bundle imports: for a failure's diagnosis. */
+    private List<String> wiring(String symbolicName) {
+        List<String> out = new ArrayList<>();
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            if (!symbolicName.equals(b.getSymbolicName())) {
+                continue;
+            }
+            org.osgi.framework.wiring.BundleWiring w = b.adapt(org.osgi.framework.wiring.BundleWiring.class);
+            if (w == null) {
+                out.add(b.getBundleId() + "\tnot resolved");
+                continue;
+            }
+            for (org.osgi.framework.wiring.BundleWire wire : w.getRequiredWires("osgi.wiring.package")) {
+                out.add(b.getBundleId() + "\t" + wire.getCapability().getAttributes().get("osgi.wiring.package")
+                        + "\t" + wire.getProvider().getBundle().getBundleId() + "\t"
+                        + wire.getProvider().getBundle().getSymbolicName());
+            }
+        }
+        return out;
+    }
+
+    private List<String> bundles() {
+        List<String> out = new ArrayList<>();
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            out.add(b.getBundleId() + "\t" + b.getSymbolicName() + "\t" + b.getVersion() + "\t" + b.getState());
+        }
+        return out;
     }
 
     private static String clean(String s) {
