@@ -25,6 +25,7 @@ import org.web3torrent.launcher.api.LauncherProperties;
  * data in the data folder).
  */
 final class FrameworkStarter {
+    static final String CONFIG_ADMIN_BSN = "org.apache.felix.configadmin";
 
     /** The package the system bundle exports so that bundles can offer sub-commands. */
     static final String LAUNCHER_API = "org.web3torrent.launcher.api;version=1.0.0";
@@ -84,9 +85,17 @@ final class FrameworkStarter {
             System.err.printf("  framework init and install %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         }
         List<String> failures = new ArrayList<>();
-        for (Bundle b : installed) {
+        // ConfigAdmin first, then etc/ into it, then the rest: no component starts on defaults it should not have.
+        List<Bundle> order = new ArrayList<>(installed);
+        order.sort(java.util.Comparator.comparing(b -> !CONFIG_ADMIN_BSN.equals(b.getSymbolicName())));
+        boolean configured = false;
+        for (Bundle b : order) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;
+            }
+            if (!configured && !CONFIG_ADMIN_BSN.equals(b.getSymbolicName())) {
+                configured = true;
+                EarlyConfiguration.apply(framework.getBundleContext(), layout.etc());
             }
             try {
                 long started = System.nanoTime();
