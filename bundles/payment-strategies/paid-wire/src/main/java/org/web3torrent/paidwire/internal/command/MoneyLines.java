@@ -5,7 +5,9 @@ import org.web3torrent.payment.api.TorrentAccount;
 
 /**
  * The lines {@code get} and {@code seed} print about money when they finish, one per torrent, in a fixed
- * form that scripts read: {@code paid 1234 wei in 17 payments for 16 pieces of <info-hash> (2 peers)}.
+ * form that scripts read: {@code paid 1234 wei in 17 payments for 16 pieces of <info-hash> (2 peers)} and
+ * {@code earned 99 wei for 3 pieces of <info-hash> (1 peer)}. (A peer's payment count covers both ways, so
+ * only the buyer's line, where it is the count of payments made, shows it.)
  */
 final class MoneyLines {
 
@@ -18,7 +20,7 @@ final class MoneyLines {
     }
 
     static String earned(TorrentAccount a) {
-        return "earned " + a.earned() + " wei in " + payments(a) + " payments for " + a.piecesSold() + " pieces of "
+        return "earned " + a.earned() + " wei for " + a.piecesSold() + " pieces of "
                 + a.infoHash() + " (" + a.peers().size() + (a.peers().size() == 1 ? " peer)" : " peers)");
     }
 

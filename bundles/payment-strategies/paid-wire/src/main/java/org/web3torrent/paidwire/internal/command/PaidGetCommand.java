@@ -1,8 +1,15 @@
 package org.web3torrent.paidwire.internal.command;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,11 +19,15 @@ import org.web3torrent.launcher.api.CommandContext;
 import org.web3torrent.payment.api.InstalledService;
 import org.web3torrent.payment.api.PaymentCatalog;
 import org.web3torrent.paidwire.internal.session.PaidWire;
+import org.web3torrent.torrent.api.Torrent;
+import org.web3torrent.torrent.api.TorrentEngine;
 
 /**
  * {@code get ... [--strategy NAME] [--budget WEI]}: the BitTorrent {@code get} command that pays. It takes
- * its options out, hands the rest to the command it decorates, and once the download is complete waits
- * for its payment channels to close, so that no money is left locked when the process exits.
+ * its options out and hands the rest to the command it decorates. The channels close over the torrent's own
+ * connections, so the torrent must stay until they are closed: the decorated command runs as with
+ * {@code --seed-after} on a thread of its own, and once the download is complete and the channels are
+ * closed it is stopped as a user would stop it (unless the user asked to seed after).
  */
 @Component(service = Command.class, property = {
     Command.NAME + "=get",
@@ -31,17 +42,21 @@ public class PaidGetCommand implements Command {
               --budget WEI        the most this download may spend (default: the configured budget)
             """;
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration IDENTITY_TIMEOUT = Duration.ofSeconds(60);
+    private static final String SEED_AFTER = "--seed-after";
 
     private final Command bittorrent;
     private final PaidWire payments;
     private final PaymentCatalog catalog;
+    private final TorrentEngine engine;
 
     @Activate
     public PaidGetCommand(@Reference(target = "(&(" + Command.NAME + "=get)(!(service.ranking=100)))") Command bittorrent,
-            @Reference PaidWire payments, @Reference PaymentCatalog catalog) {
+            @Reference PaidWire payments, @Reference PaymentCatalog catalog, @Reference TorrentEngine engine) {
         this.bittorrent = bittorrent;
         this.payments = payments;
         this.catalog = catalog;
+        this.engine = engine;
     }
 
     @Override
@@ -63,21 +78,110 @@ public class PaidGetCommand implements Command {
         }
         if (options.rest().contains("--help")) {
             ctx.out().print(HELP);
+            return bittorrent.run(new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
+                    ctx.workingDirectory(), ctx.dataDirectory()));
         }
-        int status = bittorrent.run(new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
-                ctx.workingDirectory(), ctx.dataDirectory()));
-        if (status == OK && payments.hasOpenChannels()) {
+        // Our handshakes must carry our payment identity: a connection made before it is known is unpaid.
+        payments.awaitPaymentIdentity(IDENTITY_TIMEOUT).ifPresent(why -> ctx.err().println(
+                "get: cannot pay (" + why + "); only free seeders will serve this download"));
+
+        boolean seedAfter = options.rest().contains(SEED_AFTER);
+        List<String> args = new ArrayList<>(options.rest());
+        if (!seedAfter) {
+            args.add(SEED_AFTER);
+        }
+        PrintStream out = seedAfter ? ctx.out() : new PrintStream(new WithoutSeedingLine(ctx.out()), true,
+                StandardCharsets.UTF_8);
+        CommandContext inner = new CommandContext(args, out, ctx.err(), ctx.terminal(), ctx.workingDirectory(),
+                ctx.dataDirectory());
+        AtomicInteger status = new AtomicInteger(-1);
+        Thread download = new Thread(() -> {
+            try {
+                status.set(bittorrent.run(inner));
+            } catch (Exception e) {
+                ctx.err().println("get: " + e.getMessage());
+                status.set(FAILED);
+            }
+        }, "w3t-get");
+        download.start();
+        try {
+            while (download.isAlive() && !complete()) {
+                download.join(100);
+            }
+            if (download.isAlive()) {
+                boolean closed = settle(ctx);
+                if (!seedAfter) {
+                    download.interrupt();
+                }
+                download.join();
+                return closed ? status.get() : FAILED;
+            }
+            return status.get();
+        } catch (InterruptedException e) {
+            download.interrupt();
+            download.join();
+            return status.get() < 0 ? FAILED : status.get();
+        }
+    }
+
+    /** The download (the only torrent of a command) is complete. */
+    private boolean complete() {
+        List<Torrent> torrents = engine.torrents();
+        return !torrents.isEmpty() && torrents.stream().allMatch(t -> t.completion().toCompletableFuture().isDone()
+                && !t.completion().toCompletableFuture().isCompletedExceptionally());
+    }
+
+    /** Waits for the channels to close and says what the download cost; false if they did not close in time. */
+    private boolean settle(CommandContext ctx) throws InterruptedException {
+        if (payments.hasOpenChannels()) {
             ctx.out().println("closing payment channels...");
             if (!payments.awaitChannelsClosed(CLOSE_TIMEOUT)) {
                 ctx.err().println("get: payment channels still open after " + CLOSE_TIMEOUT.toSeconds()
                         + " s; they close on the next start (the journal keeps them)");
-                return FAILED;
+                return false;
             }
         }
-        if (status == OK) {
-            payments.torrents().stream().filter(a -> a.paid().signum() > 0 || a.piecesBought() > 0)
-                    .forEach(a -> ctx.out().println(MoneyLines.paid(a)));
+        payments.torrents().stream().filter(a -> a.paid().signum() > 0 || a.piecesBought() > 0)
+                .forEach(a -> ctx.out().println(MoneyLines.paid(a)));
+        // Seeding pieces to other downloaders while downloading earns too.
+        payments.torrents().stream().filter(a -> a.earned().signum() > 0)
+                .forEach(a -> ctx.out().println(MoneyLines.earned(a)));
+        return true;
+    }
+
+    /** Drops the decorated command's "seeding until interrupted" line: the user did not ask to seed. */
+    private static final class WithoutSeedingLine extends OutputStream {
+        private final PrintStream target;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        WithoutSeedingLine(PrintStream target) {
+            this.target = target;
         }
-        return status;
+
+        @Override
+        public synchronized void write(int b) {
+            line.write(b);
+            if (b == '\n') {
+                String text = line.toString(StandardCharsets.UTF_8);
+                if (!text.startsWith("seeding until interrupted")) {
+                    target.print(text);
+                    target.flush();
+                }
+                line.reset();
+            } else if (b == '\r') {
+                target.print(line.toString(StandardCharsets.UTF_8)); // a progress bar redraws its line
+                target.flush();
+                line.reset();
+            }
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (line.size() > 0 && !line.toString(StandardCharsets.UTF_8).startsWith("seeding")) {
+                target.print(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            }
+            target.flush();
+        }
     }
 }

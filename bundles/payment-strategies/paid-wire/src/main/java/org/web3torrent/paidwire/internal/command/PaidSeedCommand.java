@@ -54,6 +54,9 @@ public class PaidSeedCommand implements Command {
         }
         if (options.rest().contains("--help")) {
             ctx.out().print(HELP);
+        } else {
+            payments.awaitPaymentIdentity(PaidGetCommand.IDENTITY_TIMEOUT).ifPresent(why -> ctx.err().println(
+                    "seed: cannot be paid (" + why + "); only a price of 0 serves anyone"));
         }
         int status = bittorrent.run(new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
                 ctx.workingDirectory(), ctx.dataDirectory()));

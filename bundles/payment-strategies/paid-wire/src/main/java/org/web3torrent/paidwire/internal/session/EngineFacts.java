@@ -2,10 +2,10 @@ package org.web3torrent.paidwire.internal.session;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.web3torrent.torrent.api.Torrent;
-import org.web3torrent.torrent.api.TorrentEngine;
 import org.web3torrent.torrent.metainfo.InfoHash;
 import org.web3torrent.torrent.metainfo.Metainfo;
 
@@ -21,16 +21,17 @@ final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads 
     private record Snapshot(long takenAt, int peers) {
     }
 
-    private final TorrentEngine engine;
+    private final Function<InfoHash, Optional<Torrent>> torrents;
     private final Map<String, Snapshot> swarms = new ConcurrentHashMap<>();
 
-    EngineFacts(TorrentEngine engine) {
-        this.engine = engine;
+    /** @param torrents finds a torrent of the engine (empty while there is no engine) */
+    EngineFacts(Function<InfoHash, Optional<Torrent>> torrents) {
+        this.torrents = torrents;
     }
 
     private Optional<Torrent> torrent(String infoHash) {
         try {
-            return engine.find(InfoHash.fromHex(infoHash));
+            return torrents.apply(InfoHash.fromHex(infoHash));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -57,11 +57,18 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
 
     public PaidWire(ChannelService channels, PaymentCatalog catalog, TorrentEngine engine,
             Supplier<Optional<PeerIdentity>> self, PaymentSettings settings, ScheduledExecutorService scheduler) {
+        this(channels, catalog, engine::find, self, settings, scheduler);
+    }
+
+    /** @param torrents finds a torrent of the engine; empty while no engine runs */
+    protected PaidWire(ChannelService channels, PaymentCatalog catalog,
+            java.util.function.Function<InfoHash, Optional<org.web3torrent.torrent.api.Torrent>> torrents,
+            Supplier<Optional<PeerIdentity>> self, PaymentSettings settings, ScheduledExecutorService scheduler) {
         this.channels = channels;
         this.self = self;
         this.scheduler = scheduler;
         this.settings = settings;
-        EngineFacts facts = new EngineFacts(engine);
+        EngineFacts facts = new EngineFacts(torrents);
         this.seller = new SellerSide(directory, catalog::activePricing, this::settings, facts, messages, accounts);
         this.buyer = new BuyerSide(directory, channels, catalog, this::settings, facts, messages, accounts);
         channels.addListener(this);
@@ -92,6 +99,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
 
     @Override
     public Map<String, BencodeValue> handshakeEntries(PeerLink peer) {
+        LOG.debug("announcing {} to {}", name(), peer.address());
         return self.get().map(PeerIdentity::handshakeEntries).orElse(Map.of());
     }
 
@@ -110,6 +118,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
             messages.send(peer, new PayMessage.Refusal("different chain or adjudicator"));
             return;
         }
+        LOG.debug("{} pays as {}", peer.address(), them.get().address());
         directory.joined(peer, them.get());
         messages.send(peer, seller.terms());
         channels.connected(them.get().address());
@@ -255,12 +264,32 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
         }
     }
 
-    /** True while a channel this node pays through is not yet closed. */
-    public boolean hasOpenChannels() {
-        return channels.channels().stream().anyMatch(c -> c.payer() && !settled(c.status()));
+    /**
+     * Waits until this node knows who it is on chain (the wallet unlocked or created, the chain reached), so
+     * that its extended handshakes carry its payment identity; a connection made before that trades as a
+     * non-paying one. Returns why it cannot pay, or empty once it can.
+     */
+    public Optional<String> awaitPaymentIdentity(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (self.get().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return Optional.of("no wallet or chain after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(20);
+        }
+        return Optional.empty();
     }
 
-    /** Waits until every channel this node pays through is closed; false if the time ran out. */
+    /**
+     * True while a channel of this node, paying or paid, is not yet closed. A node that is done waits for
+     * both: its payers close the channels they pay it through when their own downloads complete, while it
+     * still seeds to them; leaving earlier would leave them only a challenge on chain.
+     */
+    public boolean hasOpenChannels() {
+        return channels.channels().stream().anyMatch(c -> !settled(c.status()));
+    }
+
+    /** Waits until every channel of this node is closed; false if the time ran out. */
     public boolean awaitChannelsClosed(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (hasOpenChannels()) {

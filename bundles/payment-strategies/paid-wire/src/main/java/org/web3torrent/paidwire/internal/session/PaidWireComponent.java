@@ -23,6 +23,9 @@ import org.web3torrent.channel.wallet.WalletService;
 import org.web3torrent.payment.api.PaymentAccounts;
 import org.web3torrent.payment.api.PaymentCatalog;
 import org.web3torrent.torrent.api.TorrentEngine;
+import org.web3torrent.torrent.metainfo.InfoHash;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.web3torrent.torrent.api.TransferListener;
 import org.web3torrent.torrent.api.UploadGate;
 import org.web3torrent.torrent.api.WireExtension;
@@ -61,11 +64,20 @@ public class PaidWireComponent extends PaidWire {
     }
 
     private final ScheduledExecutorService scheduler;
+    private final IdentityLookup identity;
+
+    /**
+     * Dynamic, so that activating this component never needs the engine: the engine binds this component as
+     * its extension while it activates, and a static reference back would be a cycle that SCR breaks by
+     * leaving the extension unbound (the payment layer then silently missing from every handshake).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TorrentEngine engine;
 
     @Activate
     public PaidWireComponent(@Reference ChannelService channels, @Reference PaymentCatalog catalog,
-            @Reference TorrentEngine engine, @Reference WalletService wallet, Config config) {
-        this(channels, catalog, engine, new IdentityLookup(wallet), config,
+            @Reference WalletService wallet, Config config) {
+        this(channels, catalog, new EngineHolder(), new IdentityLookup(wallet, channels), config,
                 Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "w3t-payments");
                     t.setDaemon(true);
@@ -73,11 +85,19 @@ public class PaidWireComponent extends PaidWire {
                 }));
     }
 
-    private PaidWireComponent(ChannelService channels, PaymentCatalog catalog, TorrentEngine engine,
+    private PaidWireComponent(ChannelService channels, PaymentCatalog catalog, EngineHolder holder,
             IdentityLookup identity, Config config, ScheduledExecutorService scheduler) {
-        super(channels, catalog, engine, identity::get, settings(config), scheduler);
+        super(channels, catalog, holder, identity::get, settings(config), scheduler);
+        holder.owner = this;
         this.scheduler = scheduler;
+        this.identity = identity;
         identity.start(scheduler);
+        LOG.debug("payment layer {} started", System.identityHashCode(this));
+    }
+
+    @Override
+    public Optional<String> awaitPaymentIdentity(java.time.Duration timeout) throws InterruptedException {
+        return identity.await(timeout);
     }
 
     @Modified
@@ -87,6 +107,7 @@ public class PaidWireComponent extends PaidWire {
 
     @Deactivate
     void deactivate() {
+        LOG.debug("payment layer {} stopped", System.identityHashCode(this));
         close();
         scheduler.shutdownNow();
     }
@@ -97,20 +118,36 @@ public class PaidWireComponent extends PaidWire {
                 c.close_grace_seconds() * 1000, new PaymentSettings.Overrides());
     }
 
+    /** Finds torrents through whichever engine is bound now. */
+    private static final class EngineHolder
+            implements java.util.function.Function<InfoHash, Optional<org.web3torrent.torrent.api.Torrent>> {
+        private PaidWireComponent owner;
+
+        @Override
+        public Optional<org.web3torrent.torrent.api.Torrent> apply(InfoHash infoHash) {
+            TorrentEngine engine = owner == null ? null : owner.engine;
+            return engine == null ? Optional.empty() : engine.find(infoHash);
+        }
+    }
+
     /** Our identity on chain, asked of the wallet once, off the framework's thread. */
     static final class IdentityLookup {
         private final WalletService wallet;
+        private final ChannelService channels;
         private final CompletableFuture<PeerIdentity> identity = new CompletableFuture<>();
 
-        IdentityLookup(WalletService wallet) {
+        IdentityLookup(WalletService wallet, ChannelService channels) {
             this.wallet = wallet;
+            this.channels = channels;
         }
 
         void start(ScheduledExecutorService executor) {
             executor.execute(() -> {
                 try {
                     ChainInfo chain = wallet.chainInfo();
-                    String address = wallet.address().orElseThrow(() -> new IllegalStateException("no wallet"));
+                    // The channel engine's key is the wallet's: starting it unlocks the wallet, or on a
+                    // development chain creates and funds one, so a first run can trade at once.
+                    String address = channels.address().toLowerCase(java.util.Locale.ROOT);
                     identity.complete(new PeerIdentity(address, chain.chainId(), chain.adjudicator()));
                     LOG.info("paying and paid as {} on chain {} through {}", address, chain.chainId(),
                             chain.adjudicator());
@@ -119,6 +156,18 @@ public class PaidWireComponent extends PaidWire {
                     identity.completeExceptionally(e);
                 }
             });
+        }
+
+        /** Empty once known; else why not (the wallet's or the chain's error, or the time ran out). */
+        Optional<String> await(java.time.Duration timeout) throws InterruptedException {
+            try {
+                identity.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return Optional.empty();
+            } catch (java.util.concurrent.ExecutionException e) {
+                return Optional.of(e.getCause().getMessage());
+            } catch (java.util.concurrent.TimeoutException e) {
+                return Optional.of("the wallet and the chain were not ready after " + timeout.toSeconds() + " s");
+            }
         }
 
         Optional<PeerIdentity> get() {

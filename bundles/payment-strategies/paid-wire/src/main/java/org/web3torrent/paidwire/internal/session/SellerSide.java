@@ -89,6 +89,7 @@ final class SellerSide {
             return Decision.ALLOW;
         }
         if (buyer.isEmpty()) {
+            LOG.debug("{} does not pay: refusing piece {} priced {} wei", peer.address(), request.piece(), price);
             return Decision.REFUSE;
         }
         SellerLedger ledger = ledger(buyer.get());
