@@ -87,7 +87,11 @@ public class EngineComponent implements TorrentEngine {
     }
 
     void removeExtension(WireExtension extension) {
-        engine.removeExtension(extension);
+        try {
+            engine.removeExtension(extension);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the engine stopped first (the framework is shutting down): nothing is left to remove it from
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -96,7 +100,11 @@ public class EngineComponent implements TorrentEngine {
     }
 
     void removeUploadGate(UploadGate gate) {
-        engine.removeUploadGate(gate);
+        try {
+            engine.removeUploadGate(gate);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the engine stopped first (the framework is shutting down): nothing is left to remove it from
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -105,7 +113,11 @@ public class EngineComponent implements TorrentEngine {
     }
 
     void removeTransferListener(TransferListener listener) {
-        engine.removeTransferListener(listener);
+        try {
+            engine.removeTransferListener(listener);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the engine stopped first (the framework is shutting down): nothing is left to remove it from
+        }
     }
 
     @Override
