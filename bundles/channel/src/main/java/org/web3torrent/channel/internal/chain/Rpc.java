@@ -72,6 +72,9 @@ public final class Rpc implements AutoCloseable {
             throw new ChainException("cannot reach the chain at " + url + " (" + what + "): " + e.getMessage()
                     + "; is the node running, or is rpcUrl in the chain configuration right?", e);
         } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ChainException("request to the chain at " + url + " interrupted (" + what + ")", e);
+            }
             throw new ChainException("the chain at " + url + " did not answer in time (" + what + ")", e);
         } catch (IOException e) {
             throw new ChainException("chain request to " + url + " failed (" + what + "): " + e.getMessage(), e);
