@@ -7,7 +7,7 @@ import java.math.BigInteger;
  *
  * @param address the peer's Ethereum address (0x, lower case)
  * @param paid wei this node paid it
- * @param earned wei this node earned from it
+ * @param earned wei this node received from it
  * @param piecesBought pieces bought from it
  * @param piecesSold pieces sold to it and paid for
  * @param payments payments made to it or received from it

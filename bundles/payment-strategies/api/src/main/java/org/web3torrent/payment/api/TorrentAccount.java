@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param infoHash lowercase hex
  * @param paid wei this node paid for the torrent's pieces
- * @param earned wei this node earned serving them (pieces served and covered by money received)
+ * @param earned wei this node received for them (what the chain pays out when the channels close)
  * @param piecesBought pieces paid for
  * @param piecesSold pieces served and paid for
  * @param budget wei the download may spend, or null when this node only seeds it

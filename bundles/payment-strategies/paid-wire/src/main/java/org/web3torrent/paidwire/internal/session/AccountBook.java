@@ -35,18 +35,19 @@ final class AccountBook {
     }
 
     /** A payment arrived from {@code buyer} while it was buying this torrent. */
-    synchronized void received(String infoHash, String buyer) {
-        tally(infoHash, buyer).payments++;
+    synchronized void received(String infoHash, String buyer, BigInteger amount) {
+        Tally t = tally(infoHash, buyer);
+        t.earned = t.earned.add(amount);
+        t.payments++;
+    }
+
+    /** A piece served to {@code buyer} is covered by its money. */
+    synchronized void sold(String infoHash, String buyer) {
+        tally(infoHash, buyer).sold++;
     }
 
     synchronized void bought(String infoHash, String seller) {
         tally(infoHash, seller).bought++;
-    }
-
-    synchronized void earned(String infoHash, String buyer, BigInteger amount) {
-        Tally t = tally(infoHash, buyer);
-        t.earned = t.earned.add(amount);
-        t.sold++;
     }
 
     synchronized List<TorrentAccount> all(PaymentSettings settings) {

@@ -108,9 +108,11 @@ final class SellerSide {
     void paymentReceived(String buyer, BigInteger amount) {
         SellerLedger ledger = ledger(buyer);
         ledger.onPayment(amount);
+        // Earned is the money received, what the chain will pay out: a payment ahead for a piece the buyer
+        // then got elsewhere is earned too (it stays with us), so what buyers paid is what sellers earned.
         String torrent = buying.get(buyer);
         if (torrent != null) {
-            accounts.received(torrent, buyer);
+            accounts.received(torrent, buyer, amount);
         }
         bookEarnings(buyer, ledger);
         PayMessage.Receipt receipt = new PayMessage.Receipt(ledger.credited(), ledger.served());
@@ -131,7 +133,7 @@ final class SellerSide {
 
     private void bookEarnings(String buyer, SellerLedger ledger) {
         for (SellerLedger.Covered c : ledger.drainCovered()) {
-            accounts.earned(c.piece().infoHash(), buyer, c.price());
+            accounts.sold(c.piece().infoHash(), buyer);
         }
     }
 }
