@@ -3,11 +3,14 @@ package org.web3torrent.channel.internal.engine;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,6 +41,9 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
     private final ChainConnection connection;
     private final Path directory;
     private final List<ChannelMessenger> messengers = new CopyOnWriteArrayList<>();
+    private final List<ServiceReference<ChannelMessenger>> messengerRefs = new CopyOnWriteArrayList<>();
+    private final Map<ServiceReference<ChannelMessenger>, ChannelMessenger> taken = new ConcurrentHashMap<>();
+    private BundleContext context;
     private final List<ChannelListener> pendingListeners = new CopyOnWriteArrayList<>();
     private ChannelEngine engine;
 
@@ -45,6 +51,7 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
     public ChannelServiceComponent(BundleContext context,
                                    @Reference(service = ChainConnection.class) ChainConnection connection) {
         this(connection, dataDirectory(context).resolve("channels"));
+        this.context = context;
     }
 
     public ChannelServiceComponent(ChainConnection connection, Path directory) {
@@ -57,13 +64,42 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
         return Path.of(data != null ? data : System.getProperty("user.home") + "/.web3torrent");
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addMessenger(ChannelMessenger messenger) {
+    /**
+     * Bound by reference, the service taken on first use: the payment layer is a messenger that needs this
+     * service, so taking it while this component activates would be a cycle, which SCR breaks by leaving the
+     * messenger unbound (and channel messages without a carrier).
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = ChannelMessenger.class)
+    void addMessenger(ServiceReference<ChannelMessenger> ref) {
+        messengerRefs.add(ref);
+    }
+
+    void removeMessenger(ServiceReference<ChannelMessenger> ref) {
+        messengerRefs.remove(ref);
+        ChannelMessenger gone = taken.remove(ref);
+        if (gone != null && context != null) {
+            context.ungetService(ref);
+        }
+    }
+
+    /** For plain Java (tests): a messenger given directly. */
+    public void addDirectMessenger(ChannelMessenger messenger) {
         messengers.add(messenger);
     }
 
-    void removeMessenger(ChannelMessenger messenger) {
-        messengers.remove(messenger);
+    private List<ChannelMessenger> messengers() {
+        if (messengerRefs.isEmpty()) {
+            return messengers;
+        }
+        List<ChannelMessenger> all = new java.util.ArrayList<>(messengers);
+        for (ServiceReference<ChannelMessenger> ref : messengerRefs) {
+            ChannelMessenger m = taken.computeIfAbsent(ref, r -> context == null ? null : context.getService(r));
+            if (m != null) {
+                all.add(m);
+            }
+        }
+        return all;
     }
 
     private synchronized ChannelEngine engine() {
@@ -88,12 +124,12 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
 
     @Override
     public boolean reaches(String peer) {
-        return messengers.stream().anyMatch(m -> m.reaches(peer));
+        return messengers().stream().anyMatch(m -> m.reaches(peer));
     }
 
     @Override
     public boolean send(String peer, byte[] message) {
-        for (ChannelMessenger m : messengers) {
+        for (ChannelMessenger m : messengers()) {
             if (m.reaches(peer) && m.send(peer, message)) {
                 return true;
             }
