@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,10 +60,6 @@ class PaidWindowsIT {
     private AppInstance leecher;
 
     @Test
-    @Disabled("fails in most runs until a circular DS reference is fixed: PaidWireComponent statically needs "
-            + "TorrentEngine while EngineComponent binds PaidWire as its whiteboard WireExtension/UploadGate, and "
-            + "Felix SCR then often never calls addExtension/addUploadGate: the download is free (seeder) or stalls "
-            + "(leecher). Passes every run with PaidWireComponent getting the engine lazily; see docs/ui.md, Tests")
     void aPaidDownloadBetweenTwoWindowsAndAStrategyInstalledFromTheMenu() throws Exception {
         assertThat(app.resolve("bundle")).as("the distribution is built (mvn -pl distribution install)").isDirectory();
         assertThat(jar(app.resolve("bundle"), "ui-swing-")).as("the distribution has the window").isPresent();
