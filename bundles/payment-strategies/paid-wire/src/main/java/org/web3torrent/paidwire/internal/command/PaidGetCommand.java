@@ -90,8 +90,8 @@ public class PaidGetCommand implements Command {
         if (!seedAfter) {
             args.add(SEED_AFTER);
         }
-        PrintStream out = seedAfter ? ctx.out() : new PrintStream(new WithoutSeedingLine(ctx.out()), true,
-                StandardCharsets.UTF_8);
+        WithoutSeedingLine filter = seedAfter ? null : new WithoutSeedingLine(ctx.out());
+        PrintStream out = seedAfter ? ctx.out() : new PrintStream(filter, true, StandardCharsets.UTF_8);
         CommandContext inner = new CommandContext(args, out, ctx.err(), ctx.terminal(), ctx.workingDirectory(),
                 ctx.dataDirectory());
         AtomicInteger status = new AtomicInteger(-1);
@@ -105,7 +105,9 @@ public class PaidGetCommand implements Command {
         }, "w3t-get");
         download.start();
         try {
-            while (download.isAlive() && !complete()) {
+            // The decorated command is past its download once it says it seeds (only then may it be
+            // interrupted without calling the download interrupted); with --seed-after, once complete.
+            while (download.isAlive() && !(filter != null ? filter.seeding : complete())) {
                 download.join(100);
             }
             if (download.isAlive()) {
@@ -153,6 +155,8 @@ public class PaidGetCommand implements Command {
     private static final class WithoutSeedingLine extends OutputStream {
         private final PrintStream target;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        /** The decorated command finished its download and now seeds. */
+        volatile boolean seeding;
 
         WithoutSeedingLine(PrintStream target) {
             this.target = target;
@@ -163,7 +167,9 @@ public class PaidGetCommand implements Command {
             line.write(b);
             if (b == '\n') {
                 String text = line.toString(StandardCharsets.UTF_8);
-                if (!text.startsWith("seeding until interrupted")) {
+                if (text.startsWith("seeding until interrupted")) {
+                    seeding = true;
+                } else {
                     target.print(text);
                     target.flush();
                 }
