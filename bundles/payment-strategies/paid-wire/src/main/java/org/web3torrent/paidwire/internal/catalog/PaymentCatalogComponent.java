@@ -164,7 +164,8 @@ public class PaymentCatalogComponent implements PaymentCatalog {
                 : ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
         return new Candidate(name == null ? bundle : name.toString(),
                 Objects.toString(description, ""), bundle,
-                ranking instanceof Integer i ? i : 0, serviceId(ref));
+                ranking instanceof Integer i ? i : 0, ref.getBundle() == null ? 0 : ref.getBundle().getBundleId(),
+                serviceId(ref));
     }
 
     private static long serviceId(ServiceReference<?> ref) {

@@ -49,4 +49,13 @@ class ActiveChoiceTest {
         List<Candidate> after = List.of(c("flat", 0, 10));
         assertThat(ActiveChoice.choose(after, Optional.empty())).map(Candidate::name).contains("flat");
     }
+
+    @Test
+    void aBundleInstalledLaterWinsEvenIfItsServiceRegisteredFirst() {
+        // After a restart a deploy/ jar (installed after the distribution's bundles) may start first.
+        Candidate builtIn = new Candidate("flat", "", "pricing-flat", 0, 12, 90);
+        Candidate dropped = new Candidate("demand", "", "pricing-demand", 0, 44, 61);
+        assertThat(ActiveChoice.choose(List.of(builtIn, dropped), Optional.empty())).map(Candidate::name)
+                .contains("demand");
+    }
 }
