@@ -80,14 +80,19 @@ public class PaidWireComponent extends PaidWire {
     private volatile TorrentEngine engine;
 
     @Activate
-    public PaidWireComponent(@Reference ChannelService channels, @Reference PaymentCatalog catalog,
-            @Reference WalletService wallet, Config config) {
+    public PaidWireComponent(org.osgi.framework.BundleContext context, @Reference ChannelService channels,
+            @Reference PaymentCatalog catalog, @Reference WalletService wallet, Config config) {
         this(channels, catalog, new EngineHolder(), new IdentityLookup(wallet, channels), config,
                 Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "w3t-payments");
                     t.setDaemon(true);
                     return t;
                 }));
+        // The application trades from the start; a one-shot command reaches the wallet and the chain only if
+        // it pays or is paid (seed, get), so `create`, `tracker` or `--help` start no chain.
+        if (!"command".equals(context.getProperty("web3torrent.mode"))) {
+            identity.start(scheduler);
+        }
     }
 
     private PaidWireComponent(ChannelService channels, PaymentCatalog catalog, EngineHolder holder,
@@ -96,12 +101,12 @@ public class PaidWireComponent extends PaidWire {
         holder.owner = this;
         this.scheduler = scheduler;
         this.identity = identity;
-        identity.start(scheduler);
         LOG.debug("payment layer {} started", System.identityHashCode(this));
     }
 
     @Override
     public Optional<String> awaitPaymentIdentity(java.time.Duration timeout) throws InterruptedException {
+        identity.start(scheduler);
         return identity.await(timeout);
     }
 
@@ -146,7 +151,13 @@ public class PaidWireComponent extends PaidWire {
             this.channels = channels;
         }
 
+        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
+        /** Looks the identity up once, off the caller's thread; later calls do nothing. */
         void start(ScheduledExecutorService executor) {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
             executor.execute(() -> {
                 try {
                     ChainInfo chain = wallet.chainInfo();
