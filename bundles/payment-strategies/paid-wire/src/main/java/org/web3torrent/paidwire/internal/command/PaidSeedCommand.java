@@ -41,9 +41,10 @@ public class PaidSeedCommand implements Command {
     @Override
     public int run(CommandContext ctx) throws Exception {
         PaymentOptions options;
+        BigInteger price;
         try {
             options = PaymentOptions.extract(ctx.args(), Set.of("--price"));
-            BigInteger price = options.wei("--price");
+            price = options.wei("--price");
             if (price != null) {
                 payments.setDefaultSeedPrice(price);
                 ctx.out().println("price: " + price + " wei per MiB" + (price.signum() == 0 ? " (free)" : ""));
@@ -52,9 +53,10 @@ public class PaidSeedCommand implements Command {
             ctx.err().println("seed: " + e.getMessage());
             return USAGE;
         }
+        boolean free = price != null && price.signum() == 0;
         if (options.rest().contains("--help")) {
             ctx.out().print(HELP);
-        } else {
+        } else if (!free) { // a free seeder is never paid: it needs neither the wallet nor the chain
             payments.awaitPaymentIdentity(PaidGetCommand.IDENTITY_TIMEOUT).ifPresent(why -> ctx.err().println(
                     "seed: cannot be paid (" + why + "); only a price of 0 serves anyone"));
         }
