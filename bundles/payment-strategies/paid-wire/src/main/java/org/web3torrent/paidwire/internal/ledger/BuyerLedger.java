@@ -77,6 +77,16 @@ public final class BuyerLedger {
      * @return true if it was a priced piece, counted now
      */
     public synchronized boolean onVerified(PieceKey piece) {
+        return onVerified(piece, null);
+    }
+
+    /**
+     * A piece passed its hash check, and these blocks of it ({@code begin -> length}) came from this seller:
+     * they are worth their share of the quote ({@link BlockValue}); null means the whole piece.
+     *
+     * @return true if it was a priced piece, counted now
+     */
+    public synchronized boolean onVerified(PieceKey piece, java.util.Map<Integer, Integer> blocks) {
         if (!received.add(piece)) {
             return false;
         }
@@ -84,7 +94,14 @@ public final class BuyerLedger {
         if (q == null) {
             return false;
         }
-        receivedValue = receivedValue.add(q.price());
+        BigInteger value = q.price();
+        if (blocks != null) {
+            value = BigInteger.ZERO;
+            for (java.util.Map.Entry<Integer, Integer> b : blocks.entrySet()) {
+                value = value.add(BlockValue.of(q.price(), b.getKey(), b.getValue(), q.size()));
+            }
+        }
+        receivedValue = receivedValue.add(value);
         piecesReceived++;
         return true;
     }

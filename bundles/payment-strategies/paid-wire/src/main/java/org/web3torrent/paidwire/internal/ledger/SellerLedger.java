@@ -11,10 +11,12 @@ import java.util.Optional;
 
 /**
  * What one buyer (an Ethereum address, over every torrent and connection) has paid this seeder and been
- * served. A piece is charged at its first block served, at the price quoted to this buyer; later blocks
- * of it are covered. The rule that protects the seeder: the value served never exceeds what the channel
- * credited plus the credit window (that many pieces at the price of the piece asked for). Thread-safe:
- * the upload gate asks on network threads while the channel credits on its engine thread.
+ * served. Each block is charged when first served, at its share of the price quoted to this buyer for its
+ * piece ({@link BlockValue}): a piece split between sellers, or a block sent twice in the endgame, costs
+ * the buyer what it got from each, not a whole piece each. The rule that protects the seeder: the value
+ * served never exceeds what the channel credited plus the credit window (that many pieces at the price of
+ * the piece asked for). Thread-safe: the upload gate asks on network threads while the channel credits on
+ * its engine thread.
  */
 public final class SellerLedger {
 
@@ -25,7 +27,8 @@ public final class SellerLedger {
 
     private final int creditWindowPieces;
     private final Map<PieceKey, BigInteger> quoted = new HashMap<>();
-    private final Map<PieceKey, Boolean> charged = new HashMap<>();
+    /** The blocks charged of each piece, by offset. */
+    private final Map<PieceKey, java.util.Set<Integer>> charged = new HashMap<>();
     /** Charged pieces not yet covered by money, oldest first: payments cover them in this order. */
     private final Deque<Covered> uncovered = new ArrayDeque<>();
     private final List<Covered> newlyCovered = new ArrayList<>();
@@ -59,21 +62,37 @@ public final class SellerLedger {
     public record Quoted(BigInteger price, boolean isNew) {
     }
 
-    /** Decides a block request for a quoted piece, charging the piece when its first block is served. */
+    /** Decides a request for a whole quoted piece at once (as one block). */
     public synchronized Verdict onRequest(PieceKey piece) {
-        if (charged.containsKey(piece)) {
+        return onRequest(piece, 0, 1, 1);
+    }
+
+    /**
+     * Decides a block request for a quoted piece of {@code pieceSize} bytes, charging the block when it is
+     * first served; a block served before is served again free.
+     */
+    public synchronized Verdict onRequest(PieceKey piece, int begin, int length, int pieceSize) {
+        java.util.Set<Integer> blocks = charged.get(piece);
+        if (blocks != null && blocks.contains(begin)) {
             return Verdict.SERVE;
         }
         BigInteger price = Optional.ofNullable(quoted.get(piece))
                 .orElseThrow(() -> new IllegalStateException("piece " + piece + " was never quoted"));
+        BigInteger charge = BlockValue.of(price, begin, length, pieceSize);
         BigInteger credit = price.multiply(BigInteger.valueOf(creditWindowPieces));
-        if (served.add(price).compareTo(credited.add(credit)) > 0) {
+        if (served.add(charge).compareTo(credited.add(credit)) > 0) {
             return Verdict.WAIT;
         }
-        charged.put(piece, Boolean.TRUE);
-        served = served.add(price);
-        piecesCharged++;
-        uncovered.add(new Covered(piece, price));
+        if (blocks == null) {
+            blocks = new java.util.HashSet<>();
+            charged.put(piece, blocks);
+            piecesCharged++;
+        }
+        blocks.add(begin);
+        served = served.add(charge);
+        if (charge.signum() > 0) {
+            uncovered.add(new Covered(piece, charge));
+        }
         cover();
         return Verdict.SERVE;
     }
@@ -88,7 +107,7 @@ public final class SellerLedger {
         cover();
     }
 
-    /** A charged piece and the price the buyer's money covered it at: what the seller has earned. */
+    /** A charged piece (or block of it) and the value the buyer's money covered. */
     public record Covered(PieceKey piece, BigInteger price) {
     }
 

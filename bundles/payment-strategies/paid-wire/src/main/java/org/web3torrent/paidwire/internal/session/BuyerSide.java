@@ -48,6 +48,9 @@ final class BuyerSide {
     private record LedgerKey(String seller, String infoHash) {
     }
 
+    private record SellerPiece(String seller, PieceKey piece) {
+    }
+
     private final PeerDirectory directory;
     private final ChannelService channels;
     private final PaymentCatalog catalog;
@@ -56,6 +59,8 @@ final class BuyerSide {
     private final Messages messages;
     private final AccountBook accounts;
     private final Map<LedgerKey, BuyerLedger> ledgers = new ConcurrentHashMap<>();
+    /** Blocks received from each seller of pieces not yet checked: {@code begin -> length}. */
+    private final Map<SellerPiece, Map<Integer, Integer>> blocks = new ConcurrentHashMap<>();
     private final Map<String, Integer> windows = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> channelBySeller = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
@@ -116,13 +121,28 @@ final class BuyerSide {
         payIfDue(seller.get(), infoHash);
     }
 
+    /** A block we asked for arrived from a paying seller (its piece is checked later). */
+    void onBlock(String seller, String infoHash, int piece, int begin, int length) {
+        blocks.computeIfAbsent(new SellerPiece(seller, new PieceKey(infoHash, piece)), k -> new ConcurrentHashMap<>())
+                .put(begin, length);
+    }
+
+    /** A piece failed its hash check: the blocks received of it are worth nothing. */
+    void onFailed(String infoHash, int piece) {
+        PieceKey key = new PieceKey(infoHash, piece);
+        blocks.keySet().removeIf(k -> k.piece().equals(key));
+    }
+
     /** A piece passed its hash check; {@code senders} are the addresses of the paying peers that sent it. */
     void onVerified(String infoHash, int piece, List<String> senders) {
         PieceKey key = new PieceKey(infoHash, piece);
         ledgers.forEach((k, l) -> {
             if (k.infoHash().equals(infoHash)) {
                 if (senders.contains(k.seller())) {
-                    if (l.onVerified(key)) {
+                    // Each seller is owed the share of the piece it sent, so a piece split between sellers
+                    // (or a block sent twice in the endgame) is not paid as a whole piece to each.
+                    Map<Integer, Integer> sent = blocks.get(new SellerPiece(k.seller(), key));
+                    if (l.onVerified(key, sent == null ? null : Map.copyOf(sent))) {
                         accounts.bought(infoHash, k.seller());
                     }
                 } else {
@@ -130,6 +150,7 @@ final class BuyerSide {
                 }
             }
         });
+        blocks.keySet().removeIf(k -> k.piece().equals(key));
         for (String seller : senders) {
             payIfDue(seller, infoHash);
         }

@@ -193,6 +193,17 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     }
 
     @Override
+    public void blockReceived(PeerLink peer, BlockRequest block) {
+        directory.address(peer).ifPresent(seller -> buyer.onBlock(seller, peer.infoHash().hex(), block.piece(),
+                block.begin(), block.length()));
+    }
+
+    @Override
+    public void pieceFailed(InfoHash torrent, int piece, List<PeerLink> senders) {
+        buyer.onFailed(torrent.hex(), piece);
+    }
+
+    @Override
     public void pieceVerified(InfoHash torrent, int piece, List<PeerLink> senders) {
         List<String> payees = senders.stream().map(directory::address).flatMap(Optional::stream).distinct().toList();
         buyer.onVerified(torrent.hex(), piece, payees);

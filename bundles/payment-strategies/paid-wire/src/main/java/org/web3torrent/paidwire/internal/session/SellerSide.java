@@ -48,6 +48,7 @@ final class SellerSide {
      * on the torrent the buyer is buying (its value is booked per piece it covers).
      */
     private final Map<String, String> buying = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<PieceKey>> sold = new ConcurrentHashMap<>();
 
     SellerSide(PeerDirectory directory, Supplier<Optional<PricingPolicy>> pricing, Supplier<PaymentSettings> settings,
             TorrentFacts facts, Messages messages, AccountBook accounts) {
@@ -99,7 +100,8 @@ final class SellerSide {
         if (quoted.isNew()) {
             messages.send(peer, new PayMessage.Quote(request.piece(), quoted.price()));
         }
-        Decision decision = ledger.onRequest(key) == SellerLedger.Verdict.SERVE ? Decision.ALLOW : Decision.HOLD;
+        Decision decision = ledger.onRequest(key, request.begin(), request.length(), length.get())
+                == SellerLedger.Verdict.SERVE ? Decision.ALLOW : Decision.HOLD;
         bookEarnings(buyer.get(), ledger);
         return decision;
     }
@@ -133,7 +135,10 @@ final class SellerSide {
 
     private void bookEarnings(String buyer, SellerLedger ledger) {
         for (SellerLedger.Covered c : ledger.drainCovered()) {
-            accounts.sold(c.piece().infoHash(), buyer);
+            // Covered block by block: a piece counts as sold once, at the first money that covers it.
+            if (sold.computeIfAbsent(buyer, b -> ConcurrentHashMap.newKeySet()).add(c.piece())) {
+                accounts.sold(c.piece().infoHash(), buyer);
+            }
         }
     }
 }
