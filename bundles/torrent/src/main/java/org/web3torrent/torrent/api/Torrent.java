@@ -51,4 +51,12 @@ public interface Torrent {
      * ask per request.
      */
     int availability(int piece);
+
+    /**
+     * Its trackers, tier by tier, with what each said last (empty without trackers). A tracker is asked only
+     * when those before it in its tier failed, so some may never have been asked.
+     *
+     * @since 1.2
+     */
+    java.util.List<TrackerStatus> trackers();
 }

@@ -16,7 +16,7 @@ import org.web3torrent.torrent.metainfo.Metainfo;
 final class Announcer {
     private final TorrentSession s;
     private final int key;
-    private TrackerSession trackers;
+    private volatile TrackerSession trackers;
     private volatile long uploaded;
     private volatile long downloaded;
     private volatile long left;
@@ -74,6 +74,22 @@ final class Announcer {
         if (trackers != null) {
             trackers.announceSoon();
         }
+    }
+
+    /** What each tracker said last; before the first announce, the trackers not yet asked. */
+    java.util.List<org.web3torrent.torrent.api.TrackerStatus> status() {
+        TrackerSession running = trackers;
+        if (running != null) {
+            return running.status();
+        }
+        java.util.List<org.web3torrent.torrent.api.TrackerStatus> none = new java.util.ArrayList<>();
+        List<List<String>> tiers = tiers();
+        for (int tier = 0; tier < tiers.size(); tier++) {
+            for (String url : tiers.get(tier)) {
+                none.add(new org.web3torrent.torrent.api.TrackerStatus(tier, url, null, 0, null, null));
+            }
+        }
+        return none;
     }
 
     /** Copies the torrent's counters for the next announce. */

@@ -231,6 +231,11 @@ final class TorrentSession implements Torrent {
         return a == null || piece < 0 || piece >= a.length ? 0 : a[piece];
     }
 
+    @Override
+    public List<org.web3torrent.torrent.api.TrackerStatus> trackers() {
+        return announcer.status();
+    }
+
     /** A failure that stops the torrent (full disk, unreadable files): connections close, the reason is kept. */
     void fail(String reason) {
         if (state == TorrentState.ERROR) {

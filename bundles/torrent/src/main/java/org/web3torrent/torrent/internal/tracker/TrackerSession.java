@@ -50,6 +50,8 @@ public final class TrackerSession {
     private int failures;
     private String lastWorkingTracker;
     private Duration minInterval = Duration.ZERO;
+    /** What each tracker said last, in tier order. */
+    private final java.util.Map<String, org.web3torrent.torrent.api.TrackerStatus> heard = new java.util.LinkedHashMap<>();
 
     public TrackerSession(TrackerClient client, ScheduledExecutorService scheduler, List<List<String>> announceTiers,
             Supplier<AnnounceRequest> requestState, Listener listener, Duration retryBase, Duration retryCap) {
@@ -60,6 +62,28 @@ public final class TrackerSession {
         this.listener = listener;
         this.retryBase = retryBase;
         this.retryCap = retryCap;
+        for (int tier = 0; tier < announceTiers.size(); tier++) {
+            for (String url : announceTiers.get(tier)) {
+                heard.putIfAbsent(url, new org.web3torrent.torrent.api.TrackerStatus(tier, url, null, 0, null, null));
+            }
+        }
+    }
+
+    /** What each tracker said last, tier by tier. */
+    public synchronized List<org.web3torrent.torrent.api.TrackerStatus> status() {
+        return List.copyOf(heard.values());
+    }
+
+    private synchronized void heard(String url, AnnounceResponse response, Throwable error) {
+        org.web3torrent.torrent.api.TrackerStatus before = heard.get(url);
+        if (before == null) {
+            return;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        heard.put(url, error == null
+                ? new org.web3torrent.torrent.api.TrackerStatus(before.tier(), url, now, response.peers().size(), now, null)
+                : new org.web3torrent.torrent.api.TrackerStatus(before.tier(), url, before.lastAnswer(), before.peers(),
+                        now, error.getMessage() == null ? error.toString() : error.getMessage()));
     }
 
     /** With the usual retry timing: 15 s, doubling, at most 30 min. */
@@ -161,9 +185,11 @@ public final class TrackerSession {
                 Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                         ? error.getCause() : error;
                 LOG.debug("tracker {} failed: {}", url, cause.getMessage());
+                heard(url, null, cause);
                 tryFrom(urls, index + 1, event, cause);
                 return;
             }
+            heard(url, response, null);
             synchronized (this) {
                 failures = 0;
                 tiers.succeeded(url);

@@ -44,6 +44,23 @@ class TrackerSessionTest {
             assertThat(response.trackerUrl()).isEqualTo(live);
             assertThat(response.peers()).containsExactly(EmbeddedTrackerTest.peer(5000));
             assertThat(session.lastWorkingTracker()).isEqualTo(live);
+            // What the details' Trackers tab shows: the dead one failed and never answered, the live one works.
+            assertThat(session.status()).satisfiesExactly(
+                    d -> {
+                        assertThat(d.tier()).isZero();
+                        assertThat(d.url()).isEqualTo(dead);
+                        assertThat(d.lastAnswer()).isNull();
+                        assertThat(d.lastTry()).isNotNull();
+                        assertThat(d.error()).isNotBlank();
+                        assertThat(d.working()).isFalse();
+                    },
+                    l -> {
+                        assertThat(l.tier()).isEqualTo(1);
+                        assertThat(l.url()).isEqualTo(live);
+                        assertThat(l.lastAnswer()).isNotNull();
+                        assertThat(l.peers()).isEqualTo(1);
+                        assertThat(l.working()).isTrue();
+                    });
             assertThat(tracker.registry().scrape(EmbeddedTrackerTest.HASH, System.currentTimeMillis()).leechers())
                     .isEqualTo(1);
 

@@ -45,8 +45,10 @@ public final class SnapshotCollector {
     }
 
     private static TorrentRow row(Torrent t, TorrentStatus s, PaymentLedger ledger) {
+        List<org.web3torrent.torrent.api.TrackerStatus> trackers = trackers(t);
         if (ledger == PaymentLedger.NONE) {
-            return new TorrentRow(s, t.metainfo(), t.saveFolder(), Optional.empty());
+            return new TorrentRow(s, t.metainfo(), t.saveFolder(), Optional.empty(), java.util.Map.of(),
+                    java.util.Map.of(), List.of(), trackers);
         }
         java.util.Map<java.net.InetSocketAddress, PaymentLedger.Money> money = new java.util.HashMap<>();
         java.util.Map<java.net.InetSocketAddress, Boolean> paying = new java.util.HashMap<>();
@@ -55,7 +57,15 @@ public final class SnapshotCollector {
             ledger.paying(s.infoHash(), p.address()).ifPresent(b -> paying.put(p.address(), b));
         }
         return new TorrentRow(s, t.metainfo(), t.saveFolder(), ledger.torrent(s.infoHash()), money, paying,
-                ledger.channels(s.infoHash()));
+                ledger.channels(s.infoHash()), trackers);
+    }
+
+    private static List<org.web3torrent.torrent.api.TrackerStatus> trackers(Torrent t) {
+        try {
+            return t.trackers();
+        } catch (RuntimeException | AbstractMethodError e) {
+            return List.of(); // an engine of the torrent API 1.1 reports none
+        }
     }
 
     /** The wallet, its balance and the channels: talks to the chain, taken every few seconds. */

@@ -18,18 +18,27 @@ import org.web3torrent.torrent.metainfo.Metainfo;
  */
 public record TorrentRow(TorrentStatus status, Optional<Metainfo> metainfo, Path saveFolder,
         Optional<PaymentLedger.Money> money, Map<InetSocketAddress, PaymentLedger.Money> peerMoney,
-        Map<InetSocketAddress, Boolean> peerPaying, List<String> channels) {
+        Map<InetSocketAddress, Boolean> peerPaying, List<String> channels,
+        List<org.web3torrent.torrent.api.TrackerStatus> trackers) {
 
     public TorrentRow {
         peerMoney = Map.copyOf(peerMoney);
         peerPaying = Map.copyOf(peerPaying);
         channels = List.copyOf(channels);
+        trackers = List.copyOf(trackers);
+    }
+
+    /** A row without tracker news. */
+    public TorrentRow(TorrentStatus status, Optional<Metainfo> metainfo, Path saveFolder,
+            Optional<PaymentLedger.Money> money, Map<InetSocketAddress, PaymentLedger.Money> peerMoney,
+            Map<InetSocketAddress, Boolean> peerPaying, List<String> channels) {
+        this(status, metainfo, saveFolder, money, peerMoney, peerPaying, channels, List.of());
     }
 
     /** A row without anything from the payment layer. */
     public TorrentRow(TorrentStatus status, Optional<Metainfo> metainfo, Path saveFolder,
             Optional<PaymentLedger.Money> money) {
-        this(status, metainfo, saveFolder, money, Map.of(), Map.of(), List.of());
+        this(status, metainfo, saveFolder, money, Map.of(), Map.of(), List.of(), List.of());
     }
 
     public long remaining() {

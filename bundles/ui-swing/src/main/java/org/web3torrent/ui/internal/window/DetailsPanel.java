@@ -46,8 +46,20 @@ public final class DetailsPanel extends JTabbedPane {
     record PeerRow(PeerStatus peer, PaymentLedger.Money money, Boolean paying) {
     }
 
-    /** One tracker. */
-    record TrackerRow(int tier, String url) {
+    /** One tracker and what it said last. */
+    record TrackerRow(int tier, String url, String status, String lastAnswer, Integer peers) {
+
+        static TrackerRow of(org.web3torrent.torrent.api.TrackerStatus t, java.time.Instant now) {
+            String status = t.lastTry() == null ? "not asked yet" : t.error() == null ? "working" : "failed: " + t.error();
+            String last = t.lastAnswer() == null ? "never"
+                    : ago(java.time.Duration.between(t.lastAnswer(), now).getSeconds());
+            return new TrackerRow(t.tier() + 1, t.url(), status, last, t.lastAnswer() == null ? null : t.peers());
+        }
+
+        private static String ago(long seconds) {
+            return seconds < 60 ? Math.max(0, seconds) + " s ago" : seconds < 3600 ? seconds / 60 + " min ago"
+                    : seconds / 3600 + " h ago";
+        }
     }
 
     private final transient Services services;
@@ -72,7 +84,10 @@ public final class DetailsPanel extends JTabbedPane {
             new RowsModel.Col<>("Earned", BigInteger.class, p -> p.money() == null ? null : p.money().earned()));
     private final RowsModel<TrackerRow> trackers = new RowsModel<>(
             new RowsModel.Col<>("Tier", Integer.class, TrackerRow::tier),
-            new RowsModel.Col<>("URL", String.class, TrackerRow::url));
+            new RowsModel.Col<>("URL", String.class, TrackerRow::url),
+            new RowsModel.Col<>("Status", String.class, TrackerRow::status),
+            new RowsModel.Col<>("Last answer", String.class, TrackerRow::lastAnswer),
+            new RowsModel.Col<>("Peers", Integer.class, TrackerRow::peers));
     private final RowsModel<ChannelInfo> channels = new RowsModel<>(ChannelColumns.columns());
     private final JLabel channelsNote = new JLabel();
     private final PieceMap pieceMap = new PieceMap();
@@ -234,17 +249,8 @@ public final class DetailsPanel extends JTabbedPane {
             pr.add(new PeerRow(p, row.peerMoney().get(p.address()), row.peerPaying().get(p.address())));
         }
         peers.update(pr);
-        List<TrackerRow> tr = new ArrayList<>();
-        if (m != null) {
-            int tier = 1;
-            for (List<String> urls : m.announceTiers()) {
-                for (String url : urls) {
-                    tr.add(new TrackerRow(tier, url));
-                }
-                tier++;
-            }
-        }
-        trackers.update(tr);
+        java.time.Instant now = java.time.Instant.now();
+        trackers.update(row.trackers().stream().map(t -> TrackerRow.of(t, now)).toList());
         pieceMap.show(s.verifiedPieces(), s.pieceCount());
         showChannels();
     }
