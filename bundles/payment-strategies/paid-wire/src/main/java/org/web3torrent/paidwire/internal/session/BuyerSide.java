@@ -173,20 +173,25 @@ final class BuyerSide {
         if (strategy.isEmpty()) {
             return; // a strategy bundle is being swapped: the next boundary pays
         }
+        // What is missing is read before the lock: reading it off the network thread waits for that thread,
+        // which may itself be waiting for this lock (it pays at every verified piece).
+        int missing = downloads.piecesMissing(infoHash);
+        long bytesMissing = downloads.bytesMissing(infoHash);
         // One payer per seller at a time, and closing takes the same lock: a payment decided on one thread
         // is either in flight before the close looks, or sees the channel gone.
         synchronized (lock(seller)) {
-            payLocked(seller, infoHash, ledger, strategy.get());
+            payLocked(seller, infoHash, ledger, strategy.get(), missing, bytesMissing);
         }
     }
 
-    private void payLocked(String seller, String infoHash, BuyerLedger ledger, PaymentStrategy strategy) {
+    private void payLocked(String seller, String infoHash, BuyerLedger ledger, PaymentStrategy strategy, int missing,
+            long bytesMissing) {
         CompletableFuture<String> channel = channelBySeller.get(seller);
         if (channel == null) {
-            if (downloads.piecesMissing(infoHash) <= 0 && ledger.owed().signum() == 0) {
+            if (missing <= 0 && ledger.owed().signum() == 0) {
                 return; // nothing left to buy or to settle: never a stray channel after a download
             }
-            openChannel(seller, infoHash, ledger);
+            openChannel(seller, infoHash, ledger, missing);
             return;
         }
         if (!channel.isDone() || channel.isCompletedExceptionally()) {
@@ -194,15 +199,14 @@ final class BuyerSide {
         }
         String channelId = channel.join();
         for (int round = 0; round < 1024; round++) {
-            int missing = downloads.piecesMissing(infoHash);
-            BuyerLedger.Payment payment = ledger.nextPayment(strategy, Math.max(0, missing),
-                    downloads.bytesMissing(infoHash), budgetLeft(infoHash));
+            BuyerLedger.Payment payment = ledger.nextPayment(strategy, Math.max(0, missing), bytesMissing,
+                    budgetLeft(infoHash));
             if (payment.isEmpty()) {
                 return;
             }
             if (payment.amount().compareTo(headroom(seller, channelId)) > 0) {
                 ledger.onPaymentFailed(payment);
-                replaceDryChannel(seller, infoHash, ledger, channel, channelId, payment.amount());
+                replaceDryChannel(seller, infoHash, ledger, channel, channelId, payment.amount(), missing);
                 return;
             }
             LOG.debug("paying {} wei to {} ({} debt, {} pieces ahead; {} missing; paid {}, received {})",
@@ -231,7 +235,7 @@ final class BuyerSide {
         }
     }
 
-    private void openChannel(String seller, String infoHash, BuyerLedger ledger) {
+    private void openChannel(String seller, String infoHash, BuyerLedger ledger, int missing) {
         BigInteger budget = budgetLeft(infoHash);
         Optional<BigInteger> price = ledger.piecePrice();
         if (price.isEmpty() || budget.compareTo(price.get()) < 0) {
@@ -239,7 +243,7 @@ final class BuyerSide {
             return;
         }
         // Enough for what is left of the download, so one channel serves it all; never more than the budget.
-        long pieces = Math.max(downloads.piecesMissing(infoHash), 2L * windows.getOrDefault(seller, 1));
+        long pieces = Math.max(missing, 2L * windows.getOrDefault(seller, 1));
         BigInteger deposit = price.get().multiply(BigInteger.valueOf(pieces)).max(ledger.exposure()).min(budget);
         CompletableFuture<String> opening = new CompletableFuture<>();
         if (channelBySeller.putIfAbsent(seller, opening) != null) {
@@ -289,7 +293,7 @@ final class BuyerSide {
      * At most one replacement runs per seller: whoever removes the channel from the map does it.
      */
     private void replaceDryChannel(String seller, String infoHash, BuyerLedger ledger, CompletableFuture<String> channel,
-            String channelId, BigInteger wanted) {
+            String channelId, BigInteger wanted, int missing) {
         if (!channelBySeller.remove(seller, channel)) {
             return;
         }
@@ -297,7 +301,7 @@ final class BuyerSide {
         LOG.info("channel {} to {} cannot pay the next {} wei: closing it and opening another", channelId, seller,
                 wanted);
         closeWhenPaid(seller, channel, "ran dry");
-        openChannel(seller, infoHash, ledger);
+        openChannel(seller, infoHash, ledger, missing);
     }
 
     /** Closes the channel once the payments in flight to the seller are acknowledged. */
