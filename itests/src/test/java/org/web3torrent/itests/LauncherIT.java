@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,11 +26,8 @@ class LauncherIT {
 
     private Process start(String... args) throws IOException {
         Path app = Distribution.app();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dweb3torrent.home=" + app, "-cp", app.resolve("lib").toString() + "/*",
-                "org.web3torrent.launcher.Main"));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        return new ProcessBuilder(Launch.command(app, List.of(), args)).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
     }
 
     private static String all(Process p) throws Exception {

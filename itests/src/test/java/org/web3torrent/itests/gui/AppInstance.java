@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.web3torrent.itests.Launch;
 
 /**
  * One real application, started as a person would ({@code web3torrent --data DIR}, no sub-command, a
@@ -55,10 +56,8 @@ final class AppInstance implements AutoCloseable {
         Path logback = data.resolveSibling(name + "-logback.xml");
         Files.writeString(logback, Files.readString(home.resolve("conf/logback.xml")).replace("<root ",
                 "<logger name=\"org.web3torrent.paidwire\" level=\"DEBUG\"/>\n  <root "));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dweb3torrent.home=" + home, "-Dweb3torrent.tools=" + tools,
-                "-Dlogback.configurationFile=" + logback,
-                "-cp", home.resolve("lib") + "/*", "org.web3torrent.launcher.Main", "--data", data.toString()));
+        List<String> cmd = Launch.command(home, List.of("-Xmx256m", "-Dweb3torrent.tools=" + tools,
+                "-Dlogback.configurationFile=" + logback), "--data", data.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().put("DISPLAY", display);
         pb.environment().remove("WEB3TORRENT_PASSPHRASE");
@@ -164,17 +163,6 @@ final class AppInstance implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        // The embedded chain outlives a killed application on purpose (the next start reuses it): stop it.
-        Path url = data.resolve("chain/anvil.url");
-        if (Files.exists(url)) {
-            String[] words = Files.readString(url).trim().split("\\s+");
-            if (words.length > 1) {
-                try {
-                    ProcessHandle.of(Long.parseLong(words[1])).ifPresent(ProcessHandle::destroy);
-                } catch (NumberFormatException e) {
-                    // Not a pid: nothing of ours to stop.
-                }
-            }
-        }
+        Launch.stopEmbeddedChain(data);
     }
 }

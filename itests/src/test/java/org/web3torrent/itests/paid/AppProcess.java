@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.web3torrent.itests.Launch;
+
 /**
  * One run of the built application as a user starts it ({@code web3torrent --data DIR SUBCOMMAND ...}), its
  * output kept in a file so that a failure can show it.
@@ -20,11 +22,13 @@ final class AppProcess implements AutoCloseable {
     private final Process process;
     private final Path output;
     private final String name;
+    private final Path data;
 
-    private AppProcess(String name, Process process, Path output) {
+    private AppProcess(String name, Process process, Path output, Path data) {
         this.name = name;
         this.process = process;
         this.output = output;
+        this.data = data;
     }
 
     /**
@@ -32,14 +36,13 @@ final class AppProcess implements AutoCloseable {
      * @param tools where anvil is installed (the channel module's tests installed it), so no run needs npm
      */
     static AppProcess start(String name, Path app, Path tools, Path data, Path work, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dweb3torrent.home=" + app, "-Dweb3torrent.tools=" + tools,
-                "-cp", app.resolve("lib") + "/*", "org.web3torrent.launcher.Main", "--data", data.toString()));
+        List<String> cmd = new ArrayList<>(List.of("--data", data.toString()));
         cmd.addAll(List.of(args));
+        cmd = Launch.command(app, List.of("-Xmx512m", "-Dweb3torrent.tools=" + tools), cmd.toArray(String[]::new));
         Path output = work.resolve(name + ".out");
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
-        return new AppProcess(name, p, output);
+        return new AppProcess(name, p, output, data);
     }
 
     /** The built application (the distribution folder). */
@@ -104,6 +107,7 @@ final class AppProcess implements AutoCloseable {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /** Kills it if it still runs, and the embedded chain it may have left behind. */
     @Override
     public void close() {
         if (process.isAlive()) {
@@ -113,6 +117,11 @@ final class AppProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            Launch.stopEmbeddedChain(data);
+        } catch (IOException e) {
+            // nothing left to stop that we can read of
         }
     }
 }
