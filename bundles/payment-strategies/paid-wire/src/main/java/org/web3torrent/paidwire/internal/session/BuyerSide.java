@@ -36,13 +36,17 @@ final class BuyerSide {
         /** Pieces of the torrent still missing, or -1 if the torrent is unknown. */
         int piecesMissing(String infoHash);
 
-        /** Bytes of the torrent still missing, or 0 if the torrent is unknown. */
-        long bytesMissing(String infoHash);
+        /** Pieces and bytes of the torrent still missing, read together: -1 and 0 if the torrent is unknown. */
+        Missing missing(String infoHash);
 
         Optional<Integer> pieceLength(String infoHash, int piece);
 
         /** True when the piece is verified on disk already. */
         boolean hasPiece(String infoHash, int piece);
+    }
+
+    /** What a download still lacks. */
+    record Missing(int pieces, long bytes) {
     }
 
     private record LedgerKey(String seller, String infoHash) {
@@ -175,8 +179,9 @@ final class BuyerSide {
         }
         // What is missing is read before the lock: reading it off the network thread waits for that thread,
         // which may itself be waiting for this lock (it pays at every verified piece).
-        int missing = downloads.piecesMissing(infoHash);
-        long bytesMissing = downloads.bytesMissing(infoHash);
+        Missing left = downloads.missing(infoHash);
+        int missing = left.pieces();
+        long bytesMissing = left.bytes();
         // One payer per seller at a time, and closing takes the same lock: a payment decided on one thread
         // is either in flight before the close looks, or sees the channel gone.
         synchronized (lock(seller)) {

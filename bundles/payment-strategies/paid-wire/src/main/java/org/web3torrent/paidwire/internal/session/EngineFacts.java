@@ -69,14 +69,14 @@ final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads 
     }
 
     @Override
-    public long bytesMissing(String infoHash) {
-        return torrent(infoHash).map(Torrent::status).map(st -> Math.max(0, st.totalLength() - st.verifiedBytes()))
-                .orElse(0L);
+    public BuyerSide.Missing missing(String infoHash) {
+        return torrent(infoHash).map(Torrent::status).map(st -> new BuyerSide.Missing(
+                st.pieceCount() == 0 ? -1 : st.pieceCount() - st.verifiedPieces().cardinality(),
+                Math.max(0, st.totalLength() - st.verifiedBytes()))).orElse(new BuyerSide.Missing(-1, 0));
     }
 
     @Override
     public int piecesMissing(String infoHash) {
-        return torrent(infoHash).map(Torrent::status)
-                .map(st -> st.pieceCount() == 0 ? -1 : st.pieceCount() - st.verifiedPieces().cardinality()).orElse(-1);
+        return missing(infoHash).pieces();
     }
 }
