@@ -33,11 +33,11 @@ final class EarlyConfiguration {
     private EarlyConfiguration() {
     }
 
-    /** Applies every {@code PID.cfg} of {@code etc}; returns the PIDs applied. Factory configurations are left to FileInstall. */
-    static List<String> apply(BundleContext context, Path etc) throws IOException {
+    /** Applies every {@code PID.cfg} of {@code etc}. Factory configurations are left to FileInstall. */
+    static void apply(BundleContext context, Path etc) throws IOException {
         ServiceReference<?> ref = context.getServiceReference(CONFIG_ADMIN);
         if (ref == null || !Files.isDirectory(etc)) {
-            return List.of();
+            return;
         }
         Object admin = context.getService(ref);
         try (Stream<Path> files = Files.list(etc)) {
@@ -51,7 +51,6 @@ final class EarlyConfiguration {
                 String name = f.getFileName().toString();
                 apply(admin, get, update, name.substring(0, name.length() - ".cfg".length()), f);
             }
-            return cfgs.stream().map(f -> f.getFileName().toString().replaceFirst("\\.cfg$", "")).toList();
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             throw new IOException("ConfigAdmin's API is not where it should be: " + e, e);
         } finally {
