@@ -60,6 +60,11 @@ final class TorrentSession implements Torrent {
     BitSet wanted = new BitSet();
     long wantedBytes;
     long verifiedWantedBytes;
+    /** The skipped files the storage was last told of (network thread), and the order of those messages. */
+    private BitSet storageSkipped = new BitSet();
+    private long skipSequence;
+    private long skipApplied;
+    private final Object skipLock = new Object();
     volatile int[] availability = new int[0];
     private volatile TorrentState state;
     private volatile String error;
@@ -152,10 +157,12 @@ final class TorrentSession implements Torrent {
         availability = new int[m.pieceCount()];
         applyPriorities(FilePriority.fit(options.filePriorities(), m.files().size()));
         BitSet skipped = PiecePriorities.skippedFiles(filePriorities);
+        storageSkipped = skipped;
         engine.hashExecutor().execute(() -> {
             try {
-                opened.setSkippedFiles(skipped, new BitSet());
+                opened.prepare();
                 BitSet verified = new PieceChecker(engine, m, opened, layout).check(resumeFile());
+                opened.setSkippedFiles(skipped, verified);
                 opened.createEmptyFiles();
                 engine.loop().execute(() -> checked(verified));
             } catch (Exception e) {
@@ -174,6 +181,10 @@ final class TorrentSession implements Torrent {
             verifiedBytes += metainfo.pieceSize(i);
         }
         countWanted();
+        BitSet skipped = PiecePriorities.skippedFiles(filePriorities);
+        if (!skipped.equals(storageSkipped)) {
+            moveSkippedData(skipped); // priorities changed while the data was checked
+        }
         LOG.info("{}: {} of {} pieces on disk", metainfo.name(), have.cardinality(), metainfo.pieceCount());
         resumeDirty = true;
         if (isDone()) {
@@ -673,6 +684,19 @@ final class TorrentSession implements Torrent {
     }
 
     @Override
+    public void setFilePriority(int fileIndex, FilePriority priority) {
+        onLoopRethrowing(() -> {
+            if (metainfo == null || layout == null) {
+                throw new IllegalStateException("the files of " + name() + " are not known yet (fetching metadata)");
+            }
+            List<FilePriority> all = new ArrayList<>(filePriorities);
+            all.set(fileIndex, priority);
+            setFilePriorities(all);
+            return null;
+        });
+    }
+
+    @Override
     public void setFilePriorities(List<FilePriority> priorities) {
         onLoopRethrowing(() -> {
             Metainfo m = metainfo;
@@ -686,12 +710,12 @@ final class TorrentSession implements Torrent {
             if (fitted.equals(filePriorities)) {
                 return null;
             }
-            BitSet wasSkipped = PiecePriorities.skippedFiles(filePriorities);
             options = options.withFilePriorities(fitted);
             applyPriorities(fitted);
             engine.persist(this);
             BitSet skipped = PiecePriorities.skippedFiles(fitted);
-            if (!skipped.equals(wasSkipped) && storage != null) {
+            // while checking, the check's end tells the storage (it knows the verified pieces then)
+            if (!skipped.equals(storageSkipped) && storage != null && state != TorrentState.CHECKING) {
                 moveSkippedData(skipped);
             }
             prioritiesChanged();
@@ -705,10 +729,19 @@ final class TorrentSession implements Torrent {
      */
     private void moveSkippedData(BitSet skipped) {
         Storage s = storage;
+        storageSkipped = skipped;
         BitSet verified = (BitSet) have.clone();
+        long sequence = ++skipSequence;
         engine.diskExecutor().execute(() -> {
             try {
-                s.setSkippedFiles(skipped, verified);
+                // two disk threads may run two changes: never apply an older one after a newer one
+                synchronized (skipLock) {
+                    if (sequence < skipApplied) {
+                        return;
+                    }
+                    skipApplied = sequence;
+                    s.setSkippedFiles(skipped, verified);
+                }
                 engine.loop().execute(() -> resumeDirty = true);
             } catch (IOException | RuntimeException e) {
                 engine.loop().execute(() -> fail("cannot move the data of files no longer skipped into place in "

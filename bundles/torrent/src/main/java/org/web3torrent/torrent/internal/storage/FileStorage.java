@@ -237,6 +237,25 @@ public final class FileStorage implements Storage {
         }
     }
 
+    /**
+     * A part file on disk holds the bytes of the files that are missing (they were skipped when it was
+     * written; a file wanted again whose move did not happen before a crash is among them), so that the
+     * check reads them there; {@link #setSkippedFiles} then moves the verified ones of wanted files out.
+     */
+    @Override
+    public void prepare() throws IOException {
+        routing.writeLock().lock();
+        try {
+            boolean partExists = partFile.stamp() != null;
+            for (int f = 0; f < inPart.length; f++) {
+                inPart[f] = partExists && layout.fileLength(f) > 0 && channels[f] == null
+                        && !Files.exists(files.get(f));
+            }
+        } finally {
+            routing.writeLock().unlock();
+        }
+    }
+
     @Override
     public boolean inPartFile(int file) {
         return inPart[file];

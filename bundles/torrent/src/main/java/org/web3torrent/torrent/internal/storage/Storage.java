@@ -46,6 +46,13 @@ public interface Storage extends Closeable {
     }
 
     /**
+     * Looks at what is on disk before the data is checked (a part file left by an earlier run). Blocks; the
+     * engine calls it off the loop, first thing each time the torrent starts.
+     */
+    default void prepare() throws IOException {
+    }
+
+    /**
      * Tells which files are skipped (not to be created) now. {@code verified} are the pieces verified so
      * far: a file that is no longer skipped gets their bytes if they were kept aside. Blocks (it may move
      * data); call it on the disk executor, before the check on start.

@@ -111,6 +111,26 @@ class FileStorageTest {
     }
 
     @Test
+    void afterARestartThePartFileIsReadAndAFileWantedMeanwhileGetsItsBytes() throws Exception {
+        PieceLayout layout = new PieceLayout(new long[] {10, 0, 25, 5}, 16);
+        try (FileStorage first = new FileStorage(tmp, PATHS, layout, ".cafe.parts")) {
+            first.setSkippedFiles(set(2), new BitSet());
+            first.writePiece(0, bytes(0, 16));
+            first.writePiece(2, bytes(32, 8));
+        }
+        // b.bin was wanted again just before a crash: the priorities say so, the bytes are still aside
+        try (FileStorage second = new FileStorage(tmp, PATHS, layout, ".cafe.parts")) {
+            second.prepare();
+            assertThat(second.inPartFile(2)).isTrue();
+            assertThat(second.read(0, 0, 16)).isEqualTo(bytes(0, 16)); // what the check reads
+            second.setSkippedFiles(new BitSet(), set(0, 2));
+            assertThat(tmp.resolve(".cafe.parts")).doesNotExist();
+            second.writePiece(1, bytes(16, 16));
+            assertThat(Files.readAllBytes(tmp.resolve("t/sub/b.bin"))).isEqualTo(bytes(10, 25));
+        }
+    }
+
+    @Test
     void deletingRemovesThePartFileToo() throws Exception {
         PieceLayout layout = new PieceLayout(new long[] {10, 0, 25, 5}, 16);
         FileStorage storage = new FileStorage(tmp, PATHS, layout, ".cafe.parts");
