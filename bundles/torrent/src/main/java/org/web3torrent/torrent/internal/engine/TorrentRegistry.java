@@ -35,7 +35,8 @@ final class TorrentRegistry {
         Files.createDirectories(dir);
     }
 
-    void save(TorrentSession s) throws IOException {
+    /** Synchronized: two disk threads saving one torrent at once would share its temporary file. */
+    synchronized void save(TorrentSession s) throws IOException {
         String hex = s.infoHash().hex();
         Properties p = new Properties();
         p.setProperty("saveFolder", s.saveFolder().toString());

@@ -712,7 +712,7 @@ final class TorrentSession implements Torrent {
             }
             options = options.withFilePriorities(fitted);
             applyPriorities(fitted);
-            engine.persist(this);
+            engine.diskExecutor().execute(() -> engine.persist(this)); // the registry reads the latest options
             BitSet skipped = PiecePriorities.skippedFiles(fitted);
             // while checking, the check's end tells the storage (it knows the verified pieces then)
             if (!skipped.equals(storageSkipped) && storage != null && state != TorrentState.CHECKING) {

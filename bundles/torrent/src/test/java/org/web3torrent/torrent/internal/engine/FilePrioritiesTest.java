@@ -123,6 +123,15 @@ class FilePrioritiesTest {
                 assertThat(t.options().filePriorities()).containsExactly(FilePriority.NORMAL, FilePriority.HIGH,
                         FilePriority.NORMAL);
             }
+            // the priority changed in the window (or shell) is the one a restart comes back with
+            try (BitTorrentEngine leecher = new BitTorrentEngine(config)) {
+                Torrent t = leecher.find(m.infoHash()).orElseThrow();
+                TorrentStatus s = awaitChecked(t);
+                assertThat(t.filePriorities()).containsExactly(FilePriority.NORMAL, FilePriority.HIGH,
+                        FilePriority.NORMAL);
+                assertThat(s.complete()).isTrue();
+                assertThat(parts).doesNotExist();
+            }
         }
     }
 
