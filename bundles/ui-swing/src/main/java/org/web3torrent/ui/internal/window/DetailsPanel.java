@@ -273,7 +273,7 @@ public final class DetailsPanel extends JTabbedPane {
         peers.update(pr);
         java.time.Instant now = java.time.Instant.now();
         trackers.update(row.trackers().stream().map(t -> TrackerRow.of(t, now)).toList());
-        pieceMap.show(s.verifiedPieces(), s.pieceCount());
+        pieceMap.show(s.verifiedPieces(), s.pieceCount(), s.wantedPieces());
         showChannels();
     }
 
