@@ -63,7 +63,11 @@ public record TorrentStatus(InfoHash infoHash, String name, TorrentState state, 
         return (BitSet) verifiedPieces.clone();
     }
 
-    /** The wanted pieces (a copy: bit i set when piece i is to be downloaded). @since 1.3 */
+    /**
+     * The wanted pieces (a copy: bit i set when piece i is to be downloaded).
+     *
+     * @since 1.3
+     */
     @Override
     public BitSet wantedPieces() {
         return (BitSet) wantedPieces.clone();
