@@ -68,6 +68,8 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private record Inbound(String from, ChannelMessage message) {
     }
 
+    /** Decodes incoming messages and recovers their signers, off the carrier's thread. */
+    private final java.util.concurrent.ExecutorService receiving;
     private final java.util.Queue<Inbound> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean drainScheduled =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -85,6 +87,11 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.receiving = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "channel-receive");
+            t.setDaemon(true);
+            return t;
+        });
         this.signing = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "channel-signing");
             t.setDaemon(true);
@@ -94,6 +101,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         thread.execute(() -> {
             channels.putAll(loaded);
             loaded.values().forEach(this::publish);
+            chain.awaitingChain(awaitingChain());
         });
         chain.start(this::onChainEvent);
         loaded.values().stream().filter(c -> c.status() != ChannelStatus.CLOSED).forEach(c -> chain.watch(c.id()));
@@ -233,8 +241,21 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         listeners.remove(listener);
     }
 
+    /**
+     * Takes a message from a carrier. Decoding it and recovering its signers costs a millisecond or two of
+     * elliptic-curve arithmetic; a carrier calls from its network thread, which also moves the torrent's
+     * data, so that work runs on a thread of its own, one message at a time, in arrival order.
+     */
     @Override
     public void deliver(String fromPeer, byte[] message) {
+        try {
+            receiving.execute(() -> receive(fromPeer, message));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("engine closed; dropped a message from {}", fromPeer);
+        }
+    }
+
+    private void receive(String fromPeer, byte[] message) {
         ChannelMessage m;
         try {
             m = MessageCodec.decode(message);
@@ -430,6 +451,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Channel before = channels.get(step.channel().id());
         Channel ch = step.channel();
         channels.put(ch.id(), ch);
+        if (before == null || before.status() != ch.status()) {
+            chain.awaitingChain(awaitingChain());
+        }
         for (Effect e : step.effects()) {
             if (e instanceof Effect.Persist p) {
                 store.append(p.channel());
@@ -459,6 +483,18 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
                 store.afterDurable(() -> onEngine(() -> statusChanged(info)));
             }
         }
+    }
+
+    /** True while some channel waits for a deposit, a conclusion, a challenge's end or a withdrawal. */
+    private boolean awaitingChain() {
+        for (Channel c : channels.values()) {
+            ChannelStatus s = c.status();
+            if (s == ChannelStatus.FUNDING || s == ChannelStatus.CLOSING || s == ChannelStatus.CHALLENGED
+                    || s == ChannelStatus.WITHDRAWING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs on the engine thread; after close, late store callbacks are dropped. */
@@ -517,6 +553,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     @Override
     public void close() {
+        receiving.shutdown();
         signing.shutdown();
         thread.shutdown();
         try {
