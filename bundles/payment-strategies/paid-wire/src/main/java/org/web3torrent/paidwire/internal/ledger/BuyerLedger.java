@@ -40,6 +40,12 @@ public final class BuyerLedger {
 
     /** Quoted pieces not yet received, with their prices and sizes. */
     private final Map<PieceKey, Quote> outstanding = new HashMap<>();
+    /**
+     * Pieces asked of this seller and not yet received, quoted or not. The seller's quote for a piece comes
+     * back behind the data already queued on the connection (megabytes on a fast link), so paying when it
+     * arrives would leave the seller waiting for money; paying for what was asked, as it is asked, does not.
+     */
+    private final Set<PieceKey> asked = new HashSet<>();
     private final Set<PieceKey> received = new HashSet<>();
     private BigInteger paid = BigInteger.ZERO;
     private BigInteger receivedValue = BigInteger.ZERO;
@@ -72,6 +78,16 @@ public final class BuyerLedger {
     }
 
     /**
+     * We asked this seller for (a block of) the piece: it is waiting to be delivered, and a strategy may pay
+     * for it before its quote arrives (at the latest price per byte; the quote then settles its value).
+     *
+     * @return true if the piece was not asked for before
+     */
+    public synchronized boolean onAsked(PieceKey piece) {
+        return !received.contains(piece) && asked.add(piece);
+    }
+
+    /**
      * A piece this seller sent passed its hash check: it is worth its quote (nothing if never quoted).
      *
      * @return true if it was a priced piece, counted now
@@ -87,6 +103,7 @@ public final class BuyerLedger {
      * @return true if it was a priced piece, counted now
      */
     public synchronized boolean onVerified(PieceKey piece, java.util.Map<Integer, Integer> blocks) {
+        asked.remove(piece);
         if (!received.add(piece)) {
             return false;
         }
@@ -109,6 +126,7 @@ public final class BuyerLedger {
     /** We got the piece from someone else: this seller's quote for it no longer matters. */
     public synchronized void onNotNeeded(PieceKey piece) {
         outstanding.remove(piece);
+        asked.remove(piece);
     }
 
     /**
@@ -135,7 +153,7 @@ public final class BuyerLedger {
         int paidAhead = credit.divide(piecePrice).min(BigInteger.valueOf(creditWindowPieces)).intValue();
         int asked;
         try {
-            asked = strategy.piecesToPayFor(new PaymentSnapshot(piecePrice, paidAhead, outstanding.size(),
+            asked = strategy.piecesToPayFor(new PaymentSnapshot(piecePrice, paidAhead, piecesWaiting(),
                     Math.max(0, piecesRemaining), creditWindowPieces, budget.subtract(debt)));
         } catch (RuntimeException e) {
             asked = 0; // a broken third-party strategy must not break the download: pay no more than owed
@@ -152,6 +170,17 @@ public final class BuyerLedger {
         paid = paid.add(amount);
         payments++;
         return new Payment(amount, debt, ahead.signum() == 0 ? 0 : n);
+    }
+
+    /** Pieces asked for or quoted, not yet received. */
+    private int piecesWaiting() {
+        int waiting = asked.size();
+        for (PieceKey k : outstanding.keySet()) {
+            if (!asked.contains(k)) {
+                waiting++;
+            }
+        }
+        return waiting;
     }
 
     /** The latest quote's price for {@code bytes}, rounded up. */

@@ -125,6 +125,19 @@ final class BuyerSide {
         payIfDue(seller.get(), infoHash);
     }
 
+    /**
+     * We asked a paying seller for a block: the first ask for a piece is a payment boundary, so money goes
+     * out with the request instead of after the seller's quote, which queues behind the data in flight.
+     */
+    void onAsked(String seller, String infoHash, int piece) {
+        if (refused.contains(seller)) {
+            return;
+        }
+        if (ledger(seller, infoHash).onAsked(new PieceKey(infoHash, piece))) {
+            payIfDue(seller, infoHash);
+        }
+    }
+
     /** A block we asked for arrived from a paying seller (its piece is checked later). */
     void onBlock(String seller, String infoHash, int piece, int begin, int length) {
         blocks.computeIfAbsent(new SellerPiece(seller, new PieceKey(infoHash, piece)), k -> new ConcurrentHashMap<>())
@@ -214,9 +227,11 @@ final class BuyerSide {
                 replaceDryChannel(seller, infoHash, ledger, channel, channelId, payment.amount(), missing);
                 return;
             }
-            LOG.debug("paying {} wei to {} ({} debt, {} pieces ahead; {} missing; paid {}, received {})",
-                    payment.amount(), seller, payment.debt(), payment.piecesAhead(), missing, ledger.paid(),
-                    ledger.receivedValue());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("paying {} wei to {} ({} debt, {} pieces ahead; {} missing; paid {}, received {})",
+                        payment.amount(), seller, payment.debt(), payment.piecesAhead(), missing, ledger.paid(),
+                        ledger.receivedValue());
+            }
             CompletableFuture<?> paying = channels.pay(channelId, payment.amount());
             Set<CompletableFuture<?>> pending = inFlight.computeIfAbsent(seller, s -> ConcurrentHashMap.newKeySet());
             pending.add(paying);
