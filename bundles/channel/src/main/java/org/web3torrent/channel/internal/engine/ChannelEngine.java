@@ -36,7 +36,12 @@ import org.web3torrent.channel.state.State;
  * The effect runner: one engine thread owns every channel, feeds messages, calls and chain events to the
  * pure protocol functions and runs the effects they return. Persist effects go to the store; messages,
  * transactions, receipts and listener calls wait until the store says the channel version before them
- * is durable. Messages are decoded and their signatures recovered on the caller's (network) thread.
+ * is durable. Messages are decoded and their signatures recovered on a receiving thread of their own.
+ *
+ * <p>A payee acknowledges (countersigns) a channel's payments at most once per {@link #ACK_INTERVAL_MILLIS}:
+ * a steady stream of one payment per piece then costs a signature and a recovery per interval instead of
+ * per payment. Nothing is at risk meanwhile: the payee holds the payer's signature on every payment and can
+ * add its own whenever it needs the state on chain, and the payer's supported state only pays it back more.
  */
 public final class ChannelEngine implements ChannelService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelEngine.class);
@@ -47,11 +52,17 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final TransactionRunner chain;
     private final long challengeDuration;
     private final PreVerifier preVerifier;
-    private final ExecutorService thread;
+    /** The longest a payee leaves a received payment unacknowledged. */
+    static final long ACK_INTERVAL_MILLIS = 100;
+
+    private final java.util.concurrent.ScheduledExecutorService thread;
     private final SecureRandom random = new SecureRandom();
 
     // engine thread only
     private final Map<String, Channel> channels = new HashMap<>();
+    /** When each channel's payments were last acknowledged (System.nanoTime), and those with one scheduled. */
+    private final Map<String, Long> acknowledgedAt = new HashMap<>();
+    private final java.util.Set<String> acknowledgementDue = new java.util.HashSet<>();
     private final Map<String, TreeMap<Long, List<Pending>>> payments = new HashMap<>();
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForOpen = new HashMap<>();
     private final Map<String, State> preparedBase = new HashMap<>();
@@ -82,7 +93,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         this.messenger = messenger;
         this.chain = chain;
         this.challengeDuration = challengeDuration;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "channel-engine");
             t.setDaemon(true);
             return t;
@@ -271,8 +282,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     }
 
     /**
-     * Handles every message that arrived since the last drain, then countersigns once per channel: under
-     * load one acknowledgement (one signature each way) covers a whole burst of payments.
+     * Handles every message that arrived since the last drain, then acknowledges each channel's payments,
+     * at once or within {@link #ACK_INTERVAL_MILLIS}: one acknowledgement (one signature each way) covers
+     * every payment before it.
      */
     private void drain() {
         drainScheduled.set(false);
@@ -294,10 +306,39 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         }
         receiveBurst(burst);
         for (String id : touched) {
-            Channel ch = channels.get(id);
-            if (ch != null && Payments.needsCountersignature(ch)) {
-                apply(Payments.countersign(ch, signer));
-            }
+            acknowledgeSoon(id);
+        }
+    }
+
+    /** Countersigns the channel's newest payment now if the last acknowledgement is old enough, else later. */
+    private void acknowledgeSoon(String id) {
+        Channel ch = channels.get(id);
+        if (ch == null || !Payments.needsCountersignature(ch) || acknowledgementDue.contains(id)) {
+            return;
+        }
+        long now = System.nanoTime();
+        Long last = acknowledgedAt.get(id);
+        long waitNanos = last == null ? 0 : TimeUnit.MILLISECONDS.toNanos(ACK_INTERVAL_MILLIS) - (now - last);
+        if (waitNanos <= 0) {
+            acknowledge(id);
+            return;
+        }
+        acknowledgementDue.add(id);
+        try {
+            thread.schedule(() -> {
+                acknowledgementDue.remove(id);
+                acknowledge(id);
+            }, waitNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("engine closed; the acknowledgement of {} waits for the next start", id);
+        }
+    }
+
+    private void acknowledge(String id) {
+        Channel ch = channels.get(id);
+        if (ch != null && Payments.needsCountersignature(ch)) {
+            apply(Payments.countersign(ch, signer));
+            acknowledgedAt.put(id, System.nanoTime());
         }
     }
 
