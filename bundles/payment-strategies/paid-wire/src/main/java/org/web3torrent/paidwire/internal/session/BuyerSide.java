@@ -77,6 +77,8 @@ final class BuyerSide {
      */
     private final Map<String, BigInteger> spendable = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** When the last {@code paid} hint went to each seller (System.nanoTime). */
+    private final Map<String, Long> hintSentAt = new ConcurrentHashMap<>();
     /** Channels run dry and being closed: never reused. */
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
@@ -248,11 +250,31 @@ final class BuyerSide {
                 if (downloads.piecesMissing(infoHash) == 0 && ledger.owed().signum() == 0) {
                     closeChannelsOf(infoHash); // a debt settled after the download was done: nothing more goes through
                 }
-                PayMessage.Paid hint = new PayMessage.Paid(List.of(), ledger.paid());
-                directory.links(seller).stream().filter(l -> l.infoHash().hex().equals(infoHash)).findFirst()
-                        .ifPresent(l -> messages.send(l, hint));
+                sendPaidHint(seller, infoHash, ledger);
             });
         }
+    }
+
+    /**
+     * Tells the seller what we paid in all, for its logs, at most once a second: the channel already
+     * carries the money, and a message per payment cost both sides more than the payment itself.
+     */
+    private void sendPaidHint(String seller, String infoHash, BuyerLedger ledger) {
+        long now = System.nanoTime();
+        boolean[] due = {false};
+        hintSentAt.compute(seller, (k, last) -> {
+            if (last == null || now - last >= java.util.concurrent.TimeUnit.SECONDS.toNanos(1)) {
+                due[0] = true;
+                return now;
+            }
+            return last;
+        });
+        if (!due[0]) {
+            return;
+        }
+        PayMessage.Paid hint = new PayMessage.Paid(List.of(), ledger.paid());
+        directory.links(seller).stream().filter(l -> l.infoHash().hex().equals(infoHash)).findFirst()
+                .ifPresent(l -> messages.send(l, hint));
     }
 
     private void openChannel(String seller, String infoHash, BuyerLedger ledger, int missing) {
