@@ -31,6 +31,8 @@ public final class Main {
     private static volatile boolean shuttingDown;
 
     public static void main(String[] args) {
+        // First thing, while the JIT is idle: see Sha1WarmUp for why.
+        Sha1WarmUp.start(Sha1WarmUp.mebibytes(System.getProperty(Sha1WarmUp.PROPERTY)));
         int status = run(args, System.out, System.err);
         if (!shuttingDown) {
             System.exit(status);

@@ -39,9 +39,10 @@ public interface Torrent {
     void connect(InetSocketAddress peer);
 
     /**
-     * Completes when every piece is verified on disk (at once for a torrent that is already complete);
-     * completes exceptionally with the reason when the torrent enters {@link TorrentState#ERROR} or is
-     * removed before it is complete.
+     * Completes when every wanted piece is verified on disk (every piece, unless files are
+     * {@link FilePriority#SKIP skipped}; at once for a torrent that is already done); completes exceptionally
+     * with the reason when the torrent enters {@link TorrentState#ERROR} or is removed before it is done. It
+     * completes once: raising a skipped file's priority afterwards downloads again, but does not renew it.
      */
     CompletionStage<Void> completion();
 
@@ -59,4 +60,41 @@ public interface Torrent {
      * @since 1.2
      */
     java.util.List<TrackerStatus> trackers();
+
+    /**
+     * Each file's priority, in the torrent's file order; empty while a magnet link's metadata is fetched.
+     *
+     * @since 1.3
+     */
+    default java.util.List<FilePriority> filePriorities() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Changes one file's priority, effective at once: a skipped file's pieces are no longer started (pieces
+     * in flight finish), a file no longer skipped is downloaded (a torrent that was done goes back to
+     * {@link TorrentState#DOWNLOADING}). Kept across restarts.
+     *
+     * @throws IndexOutOfBoundsException if there is no such file
+     * @throws IllegalStateException     before the metadata of a magnet link is known (give the priorities in
+     *                                   {@link TorrentOptions#filePriorities()} when adding it instead)
+     * @since 1.3
+     */
+    default void setFilePriority(int fileIndex, FilePriority priority) {
+        java.util.List<FilePriority> all = new java.util.ArrayList<>(filePriorities());
+        all.set(fileIndex, priority);
+        setFilePriorities(all);
+    }
+
+    /**
+     * Changes every file's priority at once (see {@link #setFilePriority}); a list shorter than the file count
+     * leaves the rest {@link FilePriority#NORMAL}.
+     *
+     * @throws IllegalArgumentException if the list is longer than the file count
+     * @throws IllegalStateException    before the metadata of a magnet link is known
+     * @since 1.3
+     */
+    default void setFilePriorities(java.util.List<FilePriority> priorities) {
+        throw new UnsupportedOperationException("file priorities are not supported by " + getClass().getName());
+    }
 }

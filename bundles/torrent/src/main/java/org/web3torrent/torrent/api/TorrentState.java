@@ -6,11 +6,14 @@ public enum TorrentState {
     FETCHING_METADATA,
     /** Hashing data already on disk. */
     CHECKING,
-    /** Exchanging pieces, some still missing. */
+    /** Exchanging pieces, some wanted ones still missing. */
     DOWNLOADING,
-    /** Every piece verified; uploading to others. */
+    /**
+     * Every wanted piece verified (every piece, unless files are skipped: then {@link TorrentStatus#complete()}
+     * tells a seed from a partial one); uploading what it has to others.
+     */
     SEEDING,
-    /** Every piece verified; not uploading ({@code seedAfter} was off). */
+    /** Every wanted piece verified; not uploading ({@code seedAfter} was off). */
     FINISHED,
     /** Stopped by the user. */
     PAUSED,

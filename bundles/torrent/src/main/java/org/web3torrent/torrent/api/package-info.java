@@ -1,7 +1,10 @@
 /**
  * The BitTorrent engine as a service: {@link org.web3torrent.torrent.api.TorrentEngine} adds, lists,
  * pauses and removes torrents; a {@link org.web3torrent.torrent.api.Torrent} handle gives immutable
- * {@link org.web3torrent.torrent.api.TorrentStatus} snapshots.
+ * {@link org.web3torrent.torrent.api.TorrentStatus} snapshots. Files can be skipped or prioritised
+ * ({@link org.web3torrent.torrent.api.FilePriority}, since 1.3): when adding, in
+ * {@link org.web3torrent.torrent.api.TorrentOptions#filePriorities()}, and later through
+ * {@link org.web3torrent.torrent.api.Torrent#setFilePriority}.
  *
  * <p>Three whiteboard SPIs let other bundles take part in the wire protocol without the engine knowing
  * what they do (the payment layer uses all three):

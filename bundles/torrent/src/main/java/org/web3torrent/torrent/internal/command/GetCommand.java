@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.web3torrent.launcher.api.Command;
 import org.web3torrent.launcher.api.CommandContext;
+import org.web3torrent.torrent.api.FilePriority;
 import org.web3torrent.torrent.api.Torrent;
 import org.web3torrent.torrent.api.TorrentEngine;
 import org.web3torrent.torrent.api.TorrentOptions;
@@ -30,8 +31,8 @@ import org.web3torrent.torrent.metainfo.MagnetLink;
 import org.web3torrent.torrent.metainfo.Metainfo;
 
 /**
- * {@code web3torrent get X.torrent|MAGNET --out DIR [--port P] [--seed-after] [--peer HOST:PORT]...}:
- * downloads, shows progress, exits 0 only when every piece is verified.
+ * {@code web3torrent get X.torrent|MAGNET --out DIR [--port P] [--seed-after] [--peer HOST:PORT]...
+ * [--files I,J|--skip I,J]}: downloads, shows progress, exits 0 only when every wanted piece is verified.
  */
 @Component(service = Command.class, property = {
     Command.NAME + "=get",
@@ -47,7 +48,10 @@ public class GetCommand implements Command {
               --seed-after        keep seeding once complete, until interrupted
               --sequential        download pieces in order
               --timeout SECONDS   give up if not complete by then (default: never)
-            Exit status: 0 when every piece is verified; 1 on failure; 2 on bad arguments.
+              --files I,J,...     download only these files (indices from 0, in the torrent's order)
+              --skip I,J,...      download every file but these
+            Exit status: 0 when every piece (of the files asked for) is verified; 1 on failure;
+            2 on bad arguments.
             """;
 
     private final BitTorrentEngine engine;
@@ -72,6 +76,7 @@ public class GetCommand implements Command {
         boolean seedAfter = false;
         boolean sequential = false;
         long timeoutSeconds = 0;
+        FileSelection selection = FileSelection.ALL;
         List<InetSocketAddress> peers = new ArrayList<>();
         List<String> args = ctx.args();
         try {
@@ -89,6 +94,12 @@ public class GetCommand implements Command {
                     }
                     case "--peer" -> peers.add(Args.hostPort(Args.value(args, ++i, a)));
                     case "--seed-after" -> seedAfter = true;
+                    case "--files", "--skip" -> {
+                        if (selection != FileSelection.ALL) {
+                            throw new IllegalArgumentException("give --files or --skip once");
+                        }
+                        selection = FileSelection.parse(a.equals("--files"), Args.value(args, ++i, a));
+                    }
                     case "--sequential" -> sequential = true;
                     case "--timeout" -> {
                         try {
@@ -146,22 +157,50 @@ public class GetCommand implements Command {
             return FAILED;
         }
         TorrentOptions options = TorrentOptions.DEFAULT.withSeedAfter(seedAfter).withSequential(sequential);
+        if (metainfo != null) {
+            try {
+                options = options.withFilePriorities(selection.priorities(metainfo.files().size()));
+            } catch (IllegalArgumentException e) {
+                err.println("get: " + e.getMessage());
+                return USAGE;
+            }
+        } else {
+            // before the metadata the file count is unknown: skip what can be skipped now, the rest below
+            options = options.withFilePriorities(selection.prioritiesBeforeMetadata());
+        }
         Path saveFolder = ctx.resolve(outDir);
         Torrent torrent = metainfo != null ? engine.add(metainfo, saveFolder, options)
                 : engine.add(magnet, saveFolder, options);
         InfoHash hash = torrent.infoHash();
         peers.forEach(torrent::connect);
+        boolean selectionApplied = metainfo != null || selection == FileSelection.ALL;
         long started = System.nanoTime();
         Progress progress = new Progress(out, ctx.terminal());
         try {
             CompletableFuture<Void> done = torrent.completion().toCompletableFuture();
+            long shown = started;
             long deadline = timeoutSeconds > 0 ? started + TimeUnit.SECONDS.toNanos(timeoutSeconds) : Long.MAX_VALUE;
             while (true) {
                 try {
-                    done.get(ctx.terminal() ? 250 : 1000, TimeUnit.MILLISECONDS);
+                    // until a magnet's metadata arrives, look often: the selection should apply before pieces move
+                    done.get(!selectionApplied ? 50 : ctx.terminal() ? 250 : 1000, TimeUnit.MILLISECONDS);
                     break;
                 } catch (TimeoutException e) {
-                    progress.show(torrent.status());
+                    if (!selectionApplied && torrent.metainfo().isPresent()) {
+                        selectionApplied = true;
+                        try {
+                            torrent.setFilePriorities(selection.priorities(torrent.metainfo().get().files().size()));
+                        } catch (IllegalArgumentException bad) {
+                            progress.finish();
+                            err.println("get: " + bad.getMessage());
+                            return USAGE;
+                        }
+                    }
+                    long now = System.nanoTime();
+                    if (now - shown >= TimeUnit.MILLISECONDS.toNanos(ctx.terminal() ? 250 : 1000) - 1_000_000) {
+                        shown = now;
+                        progress.show(torrent.status());
+                    }
                     if (System.nanoTime() > deadline) {
                         progress.finish();
                         err.println("get: not complete after " + timeoutSeconds + " s: "
@@ -182,8 +221,15 @@ public class GetCommand implements Command {
             progress.show(s);
             progress.finish();
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf(Locale.ROOT, "done: %s, %d bytes, every piece verified, %.1f s, %.1f MB/s%n", s.name(),
-                    s.totalLength(), seconds, s.totalLength() / 1e6 / seconds);
+            if (s.complete()) {
+                out.printf(Locale.ROOT, "done: %s, %d bytes, every piece verified, %.1f s, %.1f MB/s%n", s.name(),
+                        s.totalLength(), seconds, s.totalLength() / 1e6 / seconds);
+            } else {
+                long files = s.filePriorities().stream().filter(p -> p != FilePriority.SKIP).count();
+                out.printf(Locale.ROOT, "done: %s, %d of %d files, %d bytes, every wanted piece verified, %.1f s,"
+                        + " %.1f MB/s%n", s.name(), files, s.filePriorities().size(), s.wantedBytes(), seconds,
+                        s.wantedBytes() / 1e6 / seconds);
+            }
             out.println("saved in: " + saveFolder.resolve(s.name()));
             if (seedAfter) {
                 out.println("seeding until interrupted (Ctrl-C)");
@@ -208,7 +254,10 @@ public class GetCommand implements Command {
     }
 
     private static String describe(TorrentStatus s) {
-        return String.format(Locale.ROOT, "%d of %d pieces verified, %d peers connected", s.verifiedPieces().cardinality(),
-                s.pieceCount(), s.peers().size());
+        String wanted = s.wantedPieces().cardinality() == s.pieceCount() ? ""
+                : String.format(Locale.ROOT, " (%d of the %d wanted missing)", s.missingWantedPieces(),
+                        s.wantedPieces().cardinality());
+        return String.format(Locale.ROOT, "%d of %d pieces verified%s, %d peers connected",
+                s.verifiedPieces().cardinality(), s.pieceCount(), wanted, s.peers().size());
     }
 }

@@ -21,16 +21,16 @@ final class Progress {
 
     void show(TorrentStatus s) {
         String figures = String.format(Locale.ROOT, "%5.1f%% %7.1f MB/s down %6.1f MB/s up %d peers %s",
-                s.progress() * 100, s.downloadRate() / 1e6, s.uploadRate() / 1e6, s.peers().size(),
+                s.wantedProgress() * 100, s.downloadRate() / 1e6, s.uploadRate() / 1e6, s.peers().size(),
                 s.state().name().toLowerCase(Locale.ROOT));
         if (terminal) {
             int width = 30;
-            int filled = (int) Math.round(s.progress() * width);
+            int filled = (int) Math.round(s.wantedProgress() * width);
             out.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + figures + "   ");
             out.flush();
         } else {
             String line = String.format(Locale.ROOT, "progress: %.1f%% %.1f MB/s down %.1f MB/s up %d peers %s",
-                    s.progress() * 100, s.downloadRate() / 1e6, s.uploadRate() / 1e6, s.peers().size(),
+                    s.wantedProgress() * 100, s.downloadRate() / 1e6, s.uploadRate() / 1e6, s.peers().size(),
                     s.state().name().toLowerCase(Locale.ROOT));
             String key = line.replaceAll("[0-9.]+ MB/s", "");
             if (!key.equals(lastLine)) {

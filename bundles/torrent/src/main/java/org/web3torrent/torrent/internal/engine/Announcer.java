@@ -97,6 +97,6 @@ final class Announcer {
         uploaded = s.sent.total();
         downloaded = s.received.total();
         Metainfo m = s.metainfo;
-        left = m == null ? 0 : m.totalLength() - s.verifiedBytes;
+        left = m == null ? 0 : s.wantedBytes - s.verifiedWantedBytes; // what we still mean to download
     }
 }

@@ -48,7 +48,7 @@ final class ChokeControl {
             }
         }
         Choker.Decision<PeerConnection> d = Choker.decide(views, uploading() ? s.engine.config().uploadSlots() : 0,
-                s.isComplete(), optimistic, rotateOptimistic, s.random);
+                s.isDone(), optimistic, rotateOptimistic, s.random);
         optimistic = d.optimistic();
         for (PeerConnection p : s.peers) {
             boolean unchoke = switch (p.override) {

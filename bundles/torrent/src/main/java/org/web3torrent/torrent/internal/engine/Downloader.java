@@ -83,12 +83,12 @@ final class Downloader {
     }
 
     private boolean downloading() {
-        return s.state() == TorrentState.DOWNLOADING && s.metainfo != null && !s.isComplete();
+        return s.state() == TorrentState.DOWNLOADING && s.metainfo != null && !s.isDone();
     }
 
     private PiecePicker.Snapshot snapshot() {
         return new PiecePicker.Snapshot(s.metainfo.pieceCount(), s.have, started, s.availability,
-                s.options().sequential());
+                s.options().sequential(), s.piecePriority);
     }
 
     void fillAll() {

@@ -27,7 +27,7 @@ final class PeerPieces {
         if (!peer.peerHas.get(piece)) {
             peer.peerHas.set(piece);
             s.availability[piece]++;
-            if (!s.have.get(piece) && !peer.amInterested) {
+            if (!s.have.get(piece) && s.wanted.get(piece) && !peer.amInterested && !s.isDone()) {
                 setInterested(peer, true);
             }
             s.downloader.fill(peer);
@@ -94,12 +94,13 @@ final class PeerPieces {
         }
     }
 
-    /** Interested when the peer has a piece we lack; told to the peer when it changes. */
+    /** Interested when the peer has a wanted piece we lack; told to the peer when it changes. */
     void updateInterest(PeerConnection peer) {
         boolean want = false;
-        if (s.metainfo != null && peer.peerHas != null && !s.isComplete()) {
+        if (s.metainfo != null && peer.peerHas != null && !s.isDone()) {
             BitSet missing = (BitSet) peer.peerHas.clone();
             missing.andNot(s.have);
+            missing.and(s.wanted);
             want = !missing.isEmpty();
         }
         if (want != peer.amInterested) {

@@ -36,7 +36,7 @@ final class PieceChecker {
     BitSet check(Path resumeFile) throws IOException {
         List<Storage.FileStamp> stamps = storage.stamps();
         if (resumeFile != null) {
-            Optional<ResumeData> resume = ResumeData.read(resumeFile, metainfo.pieceCount(), layout.fileCount());
+            Optional<ResumeData> resume = ResumeData.read(resumeFile, metainfo.pieceCount(), stamps.size());
             if (resume.isPresent() && resume.get().matches(stamps)) {
                 LOG.debug("{}: resume data matches the files, no hashing", metainfo.name());
                 return resume.get().verified();
@@ -73,6 +73,9 @@ final class PieceChecker {
     /** True when every file the piece touches is long enough to hold its part. */
     private boolean present(int piece, List<Storage.FileStamp> stamps) {
         for (PieceLayout.Segment s : layout.segments(piece, 0, metainfo.pieceSize(piece))) {
+            if (storage.inPartFile(s.file())) {
+                continue; // kept aside: reading tells
+            }
             if (stamps.get(s.file()).size() < s.filePosition() + s.length()) {
                 return false;
             }

@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3torrent.torrent.api.FilePriority;
 import org.web3torrent.torrent.api.TorrentOptions;
 import org.web3torrent.torrent.metainfo.InfoHash;
 import org.web3torrent.torrent.metainfo.MagnetLink;
@@ -32,7 +35,8 @@ final class TorrentRegistry {
         Files.createDirectories(dir);
     }
 
-    void save(TorrentSession s) throws IOException {
+    /** Synchronized: two disk threads saving one torrent at once would share its temporary file. */
+    synchronized void save(TorrentSession s) throws IOException {
         String hex = s.infoHash().hex();
         Properties p = new Properties();
         p.setProperty("saveFolder", s.saveFolder().toString());
@@ -42,6 +46,12 @@ final class TorrentRegistry {
         p.setProperty("downloadLimit", Long.toString(o.downloadLimit()));
         p.setProperty("uploadLimit", Long.toString(o.uploadLimit()));
         p.setProperty("maxConnections", Integer.toString(o.maxConnections()));
+        if (!o.filePriorities().isEmpty()) {
+            // one letter per file (S, L, N, H), so a torrent of thousands of files stays one short line
+            StringBuilder priorities = new StringBuilder();
+            o.filePriorities().forEach(f -> priorities.append(f.name().charAt(0)));
+            p.setProperty("filePriorities", priorities.toString());
+        }
         Metainfo m = s.metainfo;
         if (m != null) {
             write(dir.resolve(hex + ".torrent"), m.toTorrentFile());
@@ -61,6 +71,19 @@ final class TorrentRegistry {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(tmp, bytes);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<FilePriority> priorities(String letters) {
+        List<FilePriority> out = new ArrayList<>(letters.length());
+        for (char c : letters.toCharArray()) {
+            out.add(switch (c) {
+                case 'S' -> FilePriority.SKIP;
+                case 'L' -> FilePriority.LOW;
+                case 'H' -> FilePriority.HIGH;
+                default -> FilePriority.NORMAL;
+            });
+        }
+        return out;
     }
 
     void forget(InfoHash hash) throws IOException {
@@ -83,7 +106,8 @@ final class TorrentRegistry {
                             Boolean.parseBoolean(p.getProperty("seedAfter", "true")),
                             Long.parseLong(p.getProperty("downloadLimit", "0")),
                             Long.parseLong(p.getProperty("uploadLimit", "0")),
-                            Integer.parseInt(p.getProperty("maxConnections", "50")));
+                            Integer.parseInt(p.getProperty("maxConnections", "50")),
+                            priorities(p.getProperty("filePriorities", "")));
                     Path saveFolder = Paths.get(p.getProperty("saveFolder"));
                     Path torrent = dir.resolve(hex + ".torrent");
                     if (Files.exists(torrent)) {

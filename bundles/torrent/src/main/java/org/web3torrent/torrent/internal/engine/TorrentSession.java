@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3torrent.torrent.api.FilePriority;
 import org.web3torrent.torrent.api.PeerStatus;
 import org.web3torrent.torrent.api.Torrent;
 import org.web3torrent.torrent.api.TorrentOptions;
@@ -53,6 +54,17 @@ final class TorrentSession implements Torrent {
     PieceLayout layout;
     BitSet have = new BitSet();
     long verifiedBytes;
+    /** Each file's priority (empty until the metadata is known), and what follows for the pieces. */
+    volatile List<FilePriority> filePriorities = List.of();
+    byte[] piecePriority = new byte[0];
+    BitSet wanted = new BitSet();
+    long wantedBytes;
+    long verifiedWantedBytes;
+    /** The skipped files the storage was last told of (network thread), and the order of those messages. */
+    private BitSet storageSkipped = new BitSet();
+    private long skipSequence;
+    private long skipApplied;
+    private final Object skipLock = new Object();
     volatile int[] availability = new int[0];
     private volatile TorrentState state;
     private volatile String error;
@@ -143,9 +155,14 @@ final class TorrentSession implements Torrent {
         }
         Storage opened = storage;
         availability = new int[m.pieceCount()];
+        applyPriorities(FilePriority.fit(options.filePriorities(), m.files().size()));
+        BitSet skipped = PiecePriorities.skippedFiles(filePriorities);
+        storageSkipped = skipped;
         engine.hashExecutor().execute(() -> {
             try {
+                opened.prepare();
                 BitSet verified = new PieceChecker(engine, m, opened, layout).check(resumeFile());
+                opened.setSkippedFiles(skipped, verified);
                 opened.createEmptyFiles();
                 engine.loop().execute(() -> checked(verified));
             } catch (Exception e) {
@@ -163,9 +180,14 @@ final class TorrentSession implements Torrent {
         for (int i = have.nextSetBit(0); i >= 0; i = have.nextSetBit(i + 1)) {
             verifiedBytes += metainfo.pieceSize(i);
         }
+        countWanted();
+        BitSet skipped = PiecePriorities.skippedFiles(filePriorities);
+        if (!skipped.equals(storageSkipped)) {
+            moveSkippedData(skipped); // priorities changed while the data was checked
+        }
         LOG.info("{}: {} of {} pieces on disk", metainfo.name(), have.cardinality(), metainfo.pieceCount());
         resumeDirty = true;
-        if (isComplete()) {
+        if (isDone()) {
             completed();
         } else {
             state = TorrentState.DOWNLOADING;
@@ -197,6 +219,30 @@ final class TorrentSession implements Torrent {
         return metainfo != null && have.cardinality() == metainfo.pieceCount();
     }
 
+    /** True when every wanted piece is verified (every piece, unless files are skipped). */
+    boolean isDone() {
+        return metainfo != null && verifiedWantedBytes >= wantedBytes;
+    }
+
+    /** Sets the file priorities and the piece priorities, wanted pieces and byte counts that follow. */
+    private void applyPriorities(List<FilePriority> files) {
+        filePriorities = files;
+        piecePriority = PiecePriorities.of(layout, files);
+        wanted = PiecePriorities.wanted(piecePriority);
+        countWanted();
+    }
+
+    private void countWanted() {
+        wantedBytes = 0;
+        verifiedWantedBytes = 0;
+        for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
+            wantedBytes += metainfo.pieceSize(i);
+            if (have.get(i)) {
+                verifiedWantedBytes += metainfo.pieceSize(i);
+            }
+        }
+    }
+
     void completed() {
         state = options.seedAfter() ? TorrentState.SEEDING : TorrentState.FINISHED;
         if (state == TorrentState.FINISHED) {
@@ -207,7 +253,7 @@ final class TorrentSession implements Torrent {
         saveResume();
         completion.complete(null);
         for (PeerConnection p : new ArrayList<>(peers)) {
-            if (p.isSeed(metainfo.pieceCount()) || state == TorrentState.FINISHED) {
+            if ((isComplete() && p.isSeed(metainfo.pieceCount())) || state == TorrentState.FINISHED) {
                 closeWhenIdle(p);
             } else {
                 pieces.updateInterest(p);
@@ -497,6 +543,9 @@ final class TorrentSession implements Torrent {
     void pieceStored(int piece) {
         have.set(piece);
         verifiedBytes += metainfo.pieceSize(piece);
+        if (wanted.get(piece)) {
+            verifiedWantedBytes += metainfo.pieceSize(piece);
+        }
         resumeDirty = true;
         for (PeerConnection p : peers) {
             p.send(new PeerMessage.Have(piece));
@@ -509,8 +558,13 @@ final class TorrentSession implements Torrent {
 
     /** Completes the torrent if that was its last piece; called after the listeners heard of the piece. */
     void completeIfDone() {
-        if (isComplete() && state == TorrentState.DOWNLOADING) {
-            LOG.info("{}: complete, every piece verified", metainfo.name());
+        if (isDone() && state == TorrentState.DOWNLOADING) {
+            if (isComplete()) {
+                LOG.info("{}: complete, every piece verified", metainfo.name());
+            } else {
+                LOG.info("{}: done, every wanted piece verified ({} of {} pieces)", metainfo.name(),
+                        have.cardinality(), metainfo.pieceCount());
+            }
             completed();
         }
     }
@@ -586,7 +640,7 @@ final class TorrentSession implements Torrent {
         }
         return new TorrentStatus(infoHash, name(), state, error, m == null ? 0 : m.totalLength(),
                 m == null ? 0 : m.pieceCount(), have, verifiedBytes, received.rate(), sent.rate(), received.total(),
-                sent.total(), list);
+                sent.total(), list, wanted, wantedBytes, verifiedWantedBytes, filePriorities);
     }
 
     @Override
@@ -625,6 +679,103 @@ final class TorrentSession implements Torrent {
     }
 
     @Override
+    public List<FilePriority> filePriorities() {
+        return filePriorities;
+    }
+
+    @Override
+    public void setFilePriority(int fileIndex, FilePriority priority) {
+        onLoopRethrowing(() -> {
+            if (metainfo == null || layout == null) {
+                throw new IllegalStateException("the files of " + name() + " are not known yet (fetching metadata)");
+            }
+            List<FilePriority> all = new ArrayList<>(filePriorities);
+            all.set(fileIndex, priority);
+            setFilePriorities(all);
+            return null;
+        });
+    }
+
+    @Override
+    public void setFilePriorities(List<FilePriority> priorities) {
+        onLoopRethrowing(() -> {
+            Metainfo m = metainfo;
+            if (m == null || layout == null) {
+                throw new IllegalStateException("the files of " + name() + " are not known yet (fetching metadata)");
+            }
+            if (priorities.size() > m.files().size()) {
+                throw new IllegalArgumentException(priorities.size() + " priorities for " + m.files().size() + " files");
+            }
+            List<FilePriority> fitted = FilePriority.fit(priorities, m.files().size());
+            if (fitted.equals(filePriorities)) {
+                return null;
+            }
+            options = options.withFilePriorities(fitted);
+            applyPriorities(fitted);
+            engine.diskExecutor().execute(() -> engine.persist(this)); // the registry reads the latest options
+            BitSet skipped = PiecePriorities.skippedFiles(fitted);
+            // while checking, the check's end tells the storage (it knows the verified pieces then)
+            if (!skipped.equals(storageSkipped) && storage != null && state != TorrentState.CHECKING) {
+                moveSkippedData(skipped);
+            }
+            prioritiesChanged();
+            return null;
+        });
+    }
+
+    /**
+     * Tells the storage which files are skipped now, off the loop: a file no longer skipped gets its bytes
+     * from the part file. Pieces written meanwhile are handled by the storage itself.
+     */
+    private void moveSkippedData(BitSet skipped) {
+        Storage s = storage;
+        storageSkipped = skipped;
+        BitSet verified = (BitSet) have.clone();
+        long sequence = ++skipSequence;
+        engine.diskExecutor().execute(() -> {
+            try {
+                // two disk threads may run two changes: never apply an older one after a newer one
+                synchronized (skipLock) {
+                    if (sequence < skipApplied) {
+                        return;
+                    }
+                    skipApplied = sequence;
+                    s.setSkippedFiles(skipped, verified);
+                }
+                engine.loop().execute(() -> resumeDirty = true);
+            } catch (IOException | RuntimeException e) {
+                engine.loop().execute(() -> fail("cannot move the data of files no longer skipped into place in "
+                        + saveFolder + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** What the wanted pieces changing means for the state, our interest in peers and the requests. */
+    private void prioritiesChanged() {
+        if (state == TorrentState.CHECKING || state == TorrentState.PAUSED || state == TorrentState.ERROR
+                || state == TorrentState.FETCHING_METADATA) {
+            return; // checked() or start() reads the new priorities
+        }
+        if (state == TorrentState.DOWNLOADING) {
+            if (isDone()) {
+                completeIfDone();
+            }
+        } else if (!isDone()) {
+            LOG.info("{}: files wanted again, downloading", name());
+            if (state == TorrentState.FINISHED) {
+                announcer.start();
+            }
+            state = TorrentState.DOWNLOADING;
+            stopping = false;
+        }
+        for (PeerConnection p : new ArrayList<>(peers)) {
+            pieces.updateInterest(p);
+        }
+        downloader.fillAll();
+        connectToKnownPeers();
+    }
+
+    @Override
     public void connect(InetSocketAddress peer) {
         engine.loop().execute(() -> {
             knownPeers.add(peer);
@@ -649,6 +800,19 @@ final class TorrentSession implements Torrent {
             }
             return null;
         });
+    }
+
+    /** Like {@link #onLoop} but an unchecked exception of the action reaches the caller as itself. */
+    private <T> T onLoopRethrowing(java.util.concurrent.Callable<T> action) {
+        try {
+            return onLoop(action);
+        } catch (IllegalStateException e) {
+            Throwable cause = e.getCause() instanceof ExecutionException ? e.getCause().getCause() : e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     <T> T onLoop(java.util.concurrent.Callable<T> action) {

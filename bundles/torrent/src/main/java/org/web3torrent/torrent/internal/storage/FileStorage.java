@@ -10,12 +10,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Pieces stored in the torrent's files, with positional {@link FileChannel} reads and writes (no shared
  * file pointer, so reads and writes of different pieces run in parallel). Files are opened lazily and kept
  * open; a file is created (sparse) by its first write.
+ *
+ * <p>A skipped file that is not on disk is never created: its bytes in pieces shared with wanted files go
+ * to the {@link PartFile} instead (a skipped file already on disk keeps being used). When it is wanted again
+ * its verified bytes move from the part file into it, and the part file is deleted once no file uses it.
  */
 public final class FileStorage implements Storage {
     private final Path root;
@@ -24,6 +31,14 @@ public final class FileStorage implements Storage {
     private final FileChannel[] channels;
     private final Object lock = new Object();
     private volatile boolean closed;
+    private final PartFile partFile;
+    /** For each file, whether its bytes live in the part file. Changed under the write lock only. */
+    private final boolean[] inPart;
+    /** Reads and writes hold it shared; moving a file in or out of the part file holds it alone. */
+    private final ReadWriteLock routing = new ReentrantReadWriteLock();
+    /** Pieces written with bytes in the part file in this run (they may not be verified in the engine's eyes yet). */
+    private final BitSet writtenToPart = new BitSet();
+    private volatile BitSet skipped = new BitSet();
 
     /**
      * @param root      the folder the relative paths are resolved against
@@ -31,6 +46,16 @@ public final class FileStorage implements Storage {
      * @param layout    the pieces over those files
      */
     public FileStorage(Path root, List<List<String>> paths, PieceLayout layout) {
+        this(root, paths, layout, ".parts");
+    }
+
+    /**
+     * @param root         the folder the relative paths are resolved against
+     * @param paths        each file's path below {@code root}, in torrent order
+     * @param layout       the pieces over those files
+     * @param partFileName the name of the part file in {@code root} (hidden: it starts with a dot)
+     */
+    public FileStorage(Path root, List<List<String>> paths, PieceLayout layout, String partFileName) {
         if (paths.size() != layout.fileCount()) {
             throw new IllegalArgumentException("layout has " + layout.fileCount() + " files, " + paths.size() + " paths given");
         }
@@ -41,6 +66,13 @@ public final class FileStorage implements Storage {
         }
         this.layout = layout;
         this.channels = new FileChannel[paths.size()];
+        this.inPart = new boolean[paths.size()];
+        this.partFile = new PartFile(safeResolve(this.root, List.of(partFileName)));
+    }
+
+    /** The hidden file that holds the bytes of skipped files shared with wanted pieces. */
+    public Path partFile() {
+        return partFile.path();
     }
 
     /** Resolves a torrent's file path, refusing any component that would leave {@code root}. */
@@ -75,8 +107,23 @@ public final class FileStorage implements Storage {
 
     @Override
     public void read(int piece, int begin, ByteBuffer target) throws IOException {
+        routing.readLock().lock();
+        try {
+            readRouted(piece, begin, target);
+        } finally {
+            routing.readLock().unlock();
+        }
+    }
+
+    private void readRouted(int piece, int begin, ByteBuffer target) throws IOException {
         int start = target.position();
         for (PieceLayout.Segment s : layout.segments(piece, begin, target.remaining())) {
+            if (inPart[s.file()]) {
+                ByteBuffer buffer = target.duplicate();
+                buffer.position(start + s.bufferOffset()).limit(start + s.bufferOffset() + s.length());
+                partFile.read(layout.fileOffset(s.file()) + s.filePosition(), buffer);
+                continue;
+            }
             FileChannel channel = channel(s.file(), false);
             if (channel == null) {
                 throw new NoSuchFileException(files.get(s.file()).toString());
@@ -104,25 +151,121 @@ public final class FileStorage implements Storage {
         if (total != layout.pieceSize(piece)) {
             throw new IllegalArgumentException("piece " + piece + " has " + layout.pieceSize(piece) + " bytes, got " + total);
         }
-        int begin = 0;
-        for (byte[] block : blocks) {
-            for (PieceLayout.Segment s : layout.segments(piece, begin, block.length)) {
-                FileChannel channel = channel(s.file(), true);
-                ByteBuffer buffer = ByteBuffer.wrap(block, s.bufferOffset(), s.length());
+        routing.readLock().lock();
+        try {
+            int begin = 0;
+            for (byte[] block : blocks) {
+                for (PieceLayout.Segment s : layout.segments(piece, begin, block.length)) {
+                    ByteBuffer buffer = ByteBuffer.wrap(block, s.bufferOffset(), s.length());
+                    if (inPart[s.file()]) {
+                        partFile.write(layout.fileOffset(s.file()) + s.filePosition(), buffer);
+                        synchronized (writtenToPart) {
+                            writtenToPart.set(piece);
+                        }
+                        continue;
+                    }
+                    FileChannel channel = channel(s.file(), true);
+                    long position = s.filePosition();
+                    while (buffer.hasRemaining()) {
+                        position += channel.write(buffer, position);
+                    }
+                }
+                begin += block.length;
+            }
+        } finally {
+            routing.readLock().unlock();
+        }
+    }
+
+    /**
+     * A skipped file not on disk moves into the part file; a file no longer skipped that was there gets its
+     * bytes of the {@code verified} pieces (and of pieces written since, which the caller may not know of yet)
+     * back, and the part file goes once no file needs it.
+     */
+    @Override
+    public void setSkippedFiles(BitSet skipped, BitSet verified) throws IOException {
+        routing.writeLock().lock();
+        try {
+            this.skipped = (BitSet) skipped.clone();
+            for (int f = 0; f < inPart.length; f++) {
+                if (skipped.get(f) && !inPart[f]) {
+                    // an empty file has no bytes to keep aside: it is simply not created
+                    inPart[f] = layout.fileLength(f) > 0 && channels[f] == null && !Files.exists(files.get(f));
+                } else if (!skipped.get(f) && inPart[f]) {
+                    moveOutOfPart(f, verified);
+                    inPart[f] = false;
+                }
+            }
+            boolean used = false;
+            for (boolean b : inPart) {
+                used |= b;
+            }
+            if (!used) {
+                partFile.delete();
+                synchronized (writtenToPart) {
+                    writtenToPart.clear();
+                }
+            }
+        } finally {
+            routing.writeLock().unlock();
+        }
+    }
+
+    private void moveOutOfPart(int file, BitSet verified) throws IOException {
+        int[] range = layout.piecesOf(file);
+        if (range == null) {
+            return;
+        }
+        BitSet pieces = (BitSet) verified.clone();
+        synchronized (writtenToPart) {
+            pieces.or(writtenToPart);
+        }
+        for (int piece = pieces.nextSetBit(range[0]); piece >= 0 && piece <= range[1]; piece = pieces.nextSetBit(piece + 1)) {
+            for (PieceLayout.Segment s : layout.segments(piece, 0, layout.pieceSize(piece))) {
+                if (s.file() != file) {
+                    continue;
+                }
+                ByteBuffer buffer = ByteBuffer.allocate(s.length());
+                partFile.read(layout.fileOffset(file) + s.filePosition(), buffer);
+                buffer.flip();
+                FileChannel channel = channel(file, true);
                 long position = s.filePosition();
                 while (buffer.hasRemaining()) {
                     position += channel.write(buffer, position);
                 }
             }
-            begin += block.length;
         }
+    }
+
+    /**
+     * A part file on disk holds the bytes of the files that are missing (they were skipped when it was
+     * written; a file wanted again whose move did not happen before a crash is among them), so that the
+     * check reads them there; {@link #setSkippedFiles} then moves the verified ones of wanted files out.
+     */
+    @Override
+    public void prepare() throws IOException {
+        routing.writeLock().lock();
+        try {
+            boolean partExists = partFile.stamp() != null;
+            for (int f = 0; f < inPart.length; f++) {
+                inPart[f] = partExists && layout.fileLength(f) > 0 && channels[f] == null
+                        && !Files.exists(files.get(f));
+            }
+        } finally {
+            routing.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean inPartFile(int file) {
+        return inPart[file];
     }
 
     /** Creates the empty files (they receive no piece) and the folders, so a complete torrent is complete on disk. */
     @Override
     public void createEmptyFiles() throws IOException {
         for (int i = 0; i < files.size(); i++) {
-            if (layout.fileLength(i) == 0 && !Files.exists(files.get(i))) {
+            if (layout.fileLength(i) == 0 && !skipped.get(i) && !Files.exists(files.get(i))) {
                 Files.createDirectories(files.get(i).getParent());
                 Files.createFile(files.get(i));
             }
@@ -138,6 +281,7 @@ public final class FileStorage implements Storage {
                 }
             }
         }
+        partFile.sync();
     }
 
     @Override
@@ -151,12 +295,17 @@ public final class FileStorage implements Storage {
                 stamps.add(FileStamp.MISSING);
             }
         }
+        FileStamp part = partFile.stamp();
+        if (part != null) {
+            stamps.add(part); // after a crash a changed part file is re-checked like any other
+        }
         return stamps;
     }
 
     @Override
     public void delete() throws IOException {
         close();
+        partFile.delete();
         for (Path file : files) {
             Files.deleteIfExists(file);
         }
@@ -205,6 +354,11 @@ public final class FileStorage implements Storage {
         synchronized (lock) {
             closed = true;
             IOException first = null;
+            try {
+                partFile.close();
+            } catch (IOException e) {
+                first = e;
+            }
             for (int i = 0; i < channels.length; i++) {
                 if (channels[i] != null) {
                     try {

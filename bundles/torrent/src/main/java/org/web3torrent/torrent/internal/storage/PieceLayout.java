@@ -51,6 +51,20 @@ public final class PieceLayout {
         return fileLengths[file];
     }
 
+    /** Where file {@code file} starts in the torrent's content. */
+    public long fileOffset(int file) {
+        return fileOffsets[file];
+    }
+
+    /** The first and last piece holding bytes of {@code file}, or null for an empty file. */
+    public int[] piecesOf(int file) {
+        if (fileLengths[file] == 0) {
+            return null;
+        }
+        return new int[] {(int) (fileOffsets[file] / pieceLength),
+            (int) ((fileOffsets[file] + fileLengths[file] - 1) / pieceLength)};
+    }
+
     public int fileCount() {
         return fileLengths.length;
     }

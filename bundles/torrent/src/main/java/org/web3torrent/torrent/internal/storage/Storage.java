@@ -3,6 +3,7 @@ package org.web3torrent.torrent.internal.storage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -34,11 +35,34 @@ public interface Storage extends Closeable {
     /** Flushes written data to the device, so resume data written afterwards does not lie after a crash. */
     void sync() throws IOException;
 
-    /** Size and modification time of every file, in torrent order, for resume data. */
+    /**
+     * Size and modification time of every file, in torrent order, for resume data; then of any other file
+     * the storage keeps (a part file), so that resume data is not trusted when one of them changed.
+     */
     List<FileStamp> stamps() throws IOException;
 
     /** Creates the files that hold no piece (empty files), which no write would create. */
     default void createEmptyFiles() throws IOException {
+    }
+
+    /**
+     * Looks at what is on disk before the data is checked (a part file left by an earlier run). Blocks; the
+     * engine calls it off the loop, first thing each time the torrent starts.
+     */
+    default void prepare() throws IOException {
+    }
+
+    /**
+     * Tells which files are skipped (not to be created) now. {@code verified} are the pieces verified so
+     * far: a file that is no longer skipped gets their bytes if they were kept aside. Blocks (it may move
+     * data); call it on the disk executor, before the check on start.
+     */
+    default void setSkippedFiles(BitSet skipped, BitSet verified) throws IOException {
+    }
+
+    /** True when the bytes of {@code file} are kept aside (it is skipped and not on disk): its stamp says nothing. */
+    default boolean inPartFile(int file) {
+        return false;
     }
 
     /** Closes and deletes every file (and the torrent's folder if it becomes empty). */

@@ -14,7 +14,12 @@ public interface StorageFactory {
 
     /** The torrent's files below the save folder. */
     StorageFactory FILES = (saveFolder, metainfo, layout) -> new FileStorage(saveFolder,
-            metainfo.files().stream().map(FileEntry::path).toList(), layout);
+            metainfo.files().stream().map(FileEntry::path).toList(), layout, partFileName(metainfo));
+
+    /** The hidden file in the save folder that keeps what skipped files share with wanted pieces. */
+    static String partFileName(Metainfo metainfo) {
+        return "." + metainfo.infoHash().hex() + ".parts";
+    }
 
     /** A layout for the torrent's files and pieces. */
     static PieceLayout layoutOf(Metainfo metainfo) {

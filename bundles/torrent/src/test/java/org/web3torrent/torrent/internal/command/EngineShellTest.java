@@ -32,6 +32,13 @@ class EngineShellTest {
             engine.find(m.infoHash()).orElseThrow().completion().toCompletableFuture().get();
             assertThat(shell.status()).contains(m.infoHash().hex().substring(0, 12)).contains("notes.txt")
                     .contains("SEEDING").contains("100.0%");
+            String hash = m.infoHash().hex().substring(0, 8);
+            assertThat(shell.files(hash)).contains("   0  normal").contains("60,000  notes.txt");
+            assertThat(shell.priority(hash, "0", "loud")).startsWith("usage");
+            assertThat(shell.priority(hash, "3", "high")).isEqualTo("no file 3: the torrent has 1 files");
+            assertThat(shell.priority(hash, "0", "high")).contains("   0  high");
+            assertThat(engine.find(m.infoHash()).orElseThrow().filePriorities()).containsExactly(
+                    org.web3torrent.torrent.api.FilePriority.HIGH);
             assertThat(shell.remove("ffff")).isEqualTo("no torrent starts with ffff");
             assertThat(shell.remove(m.infoHash().hex().substring(0, 8), "--oops")).startsWith("usage");
             assertThat(shell.remove(m.infoHash().hex().substring(0, 8), "--delete")).contains("and its files");

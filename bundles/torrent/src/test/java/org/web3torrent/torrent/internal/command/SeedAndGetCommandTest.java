@@ -100,6 +100,21 @@ class SeedAndGetCommandTest {
             assertThat(Files.readAllBytes(tmp.resolve("downloads/album/disc/b.bin"))).isEqualTo(b);
             assertThat(getEngine.torrents()).isEmpty();
 
+            // only the second file (disc/b.bin, which shares its first piece with a.bin)
+            Capture partOut = new Capture();
+            Capture partErr = new Capture();
+            status = new GetCommand(getEngine).run(context(partOut, partErr, "album.torrent", "--out", "partial",
+                    "--port", "0", "--peer", "127.0.0.1:" + port.group(1), "--timeout", "60", "--files", "1"));
+            assertThat(status).as(partErr.text()).isEqualTo(Command.OK);
+            assertThat(partOut.text()).contains("done: album, 1 of 2 files").contains("every wanted piece verified");
+            assertThat(Files.readAllBytes(tmp.resolve("partial/album/disc/b.bin"))).isEqualTo(b);
+            assertThat(tmp.resolve("partial/album/a.bin")).doesNotExist();
+
+            status = new GetCommand(getEngine).run(context(partOut, partErr, "album.torrent", "--out", "partial",
+                    "--port", "0", "--skip", "2"));
+            assertThat(status).isEqualTo(Command.USAGE);
+            assertThat(partErr.text()).contains("no file 2: the torrent has 2 files (0 to 1)");
+
             seeder.interrupt();
             assertThat(seeding.get(30, TimeUnit.SECONDS)).isEqualTo(Command.OK);
             assertThat(seedOut.text()).contains("stopped seeding");
@@ -131,7 +146,10 @@ class SeedAndGetCommandTest {
             assertThat(err.text()).contains("--out DIR is required").contains("Usage: web3torrent get");
             assertThat(new SeedCommand(engine).run(context(out, err, "--bogus"))).isEqualTo(Command.USAGE);
             assertThat(new GetCommand(engine).run(context(out, err, "--help"))).isEqualTo(Command.OK);
-            assertThat(out.text()).contains("--seed-after");
+            assertThat(out.text()).contains("--seed-after").contains("--files I,J").contains("--skip I,J");
+            assertThat(new GetCommand(engine).run(context(out, err, "x.torrent", "--out", "d", "--files", "1,x")))
+                    .isEqualTo(Command.USAGE);
+            assertThat(err.text()).contains("file indices are numbers from 0");
             assertThat(new GetCommand(engine).run(context(out, err, "notatorrent.txt", "--out", "d")))
                     .isEqualTo(Command.FAILED);
         }

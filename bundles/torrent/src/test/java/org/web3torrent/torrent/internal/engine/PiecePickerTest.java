@@ -56,6 +56,59 @@ class PiecePickerTest {
         assertThat(PiecePicker.pick(s, bits(peerHas), max, new Random(1))).containsExactly(expected);
     }
 
+    /** "0".."3" at position i: piece i's priority (skip, low, normal, high). */
+    static byte[] priorities(String digits) {
+        byte[] p = new byte[digits.length()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (byte) (digits.charAt(i) - '0');
+        }
+        return p;
+    }
+
+    static Stream<Arguments> priorityTable() {
+        // have, started, availability, priorities, sequential, max, expected
+        return Stream.of(
+                // skipped pieces are never picked, however rare
+                Arguments.of("11110000", "00000000", "99991119", "22220022", false, 8, new int[] {6, 7}),
+                // high before normal before low; rarest first within each
+                Arguments.of("11110000", "00000000", "99993219", "22221232", false, 8, new int[] {6, 5, 7, 4}),
+                // sequential: high first, then in order within a priority
+                Arguments.of("10000000", "00000000", "11111111", "21213122", true, 8, new int[] {4, 2, 6, 7, 1, 3, 5}),
+                // nothing wanted left: nothing to pick even though the peer has pieces we lack
+                Arguments.of("11110000", "00000000", "11111111", "22220000", false, 4, new int[] {}),
+                // a piece started or owned stays out whatever its priority
+                Arguments.of("11110000", "00001000", "99992129", "22223332", false, 8, new int[] {5, 6, 7}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("priorityTable")
+    void picksByPriorityThenRarity(String have, String started, String availability, String priority,
+            boolean sequential, int max, int[] expected) {
+        PiecePicker.Snapshot s = new PiecePicker.Snapshot(have.length(), bits(have), bits(started),
+                avail(availability), sequential, priorities(priority));
+        assertThat(PiecePicker.pick(s, bits("11111111"), max, new Random(1))).containsExactly(expected);
+    }
+
+    @Test
+    void firstRandomPicksComeFromTheHighestPriorityOnOffer() {
+        PiecePicker.Snapshot s = new PiecePicker.Snapshot(8, bits("00000000"), bits("00000000"), avail("11111111"),
+                false, priorities("22320302"));
+        for (int seed = 0; seed < 20; seed++) {
+            assertThat(PiecePicker.pick(s, bits("11111111"), 4, new Random(seed))).containsExactlyInAnyOrder(2, 5);
+        }
+        // the peer lacks the high pieces: normal ones, never the skipped ones
+        assertThat(PiecePicker.pick(s, bits("11011011"), 8, new Random(3))).containsExactlyInAnyOrder(0, 1, 3, 7);
+    }
+
+    @Test
+    void endgameLooksOnlyAtWantedPieces() {
+        // pieces 6 and 7 are missing but skipped: every wanted missing piece is started, so endgame
+        assertThat(PiecePicker.endgame(new PiecePicker.Snapshot(8, bits("11110000"), bits("00001100"),
+                avail("11111111"), false, priorities("22222200")))).isTrue();
+        assertThat(PiecePicker.endgame(new PiecePicker.Snapshot(8, bits("11110000"), bits("00001100"),
+                avail("11111111"), false, priorities("22222210")))).isFalse();
+    }
+
     @Test
     void firstPiecesAreRandomNotRarest() {
         // we have nothing: 20 picks over 64 equally available pieces must not all be the same piece

@@ -64,6 +64,84 @@ class FileStorageTest {
         assertThat(tmp).exists();
     }
 
+    private static BitSet set(int... bits) {
+        BitSet b = new BitSet();
+        for (int i : bits) {
+            b.set(i);
+        }
+        return b;
+    }
+
+    @Test
+    void aSkippedFileIsNeverCreatedItsSharedBytesWaitInThePartFileAndMoveInWhenWanted() throws Exception {
+        // pieces of 16: 0 = a.bin + the start of b.bin, 1 = b.bin only, 2 = the end of b.bin + c.bin
+        PieceLayout layout = new PieceLayout(new long[] {10, 0, 25, 5}, 16);
+        try (FileStorage storage = new FileStorage(tmp, PATHS, layout, ".cafe.parts")) {
+            storage.setSkippedFiles(set(1, 2), new BitSet());
+            assertThat(storage.inPartFile(2)).isTrue();
+            storage.writePiece(0, bytes(0, 16));
+            storage.writePiece(2, bytes(32, 8));
+            storage.createEmptyFiles();
+            assertThat(tmp.resolve("t/sub/b.bin")).doesNotExist();
+            assertThat(tmp.resolve("t/empty")).doesNotExist();
+            assertThat(tmp.resolve(".cafe.parts")).exists();
+            assertThat(Files.readAllBytes(tmp.resolve("t/a.bin"))).isEqualTo(bytes(0, 10));
+            assertThat(Files.readAllBytes(tmp.resolve("t/c.bin"))).isEqualTo(bytes(35, 5));
+            // the shared pieces read back whole, for peers that ask for them
+            assertThat(storage.read(0, 0, 16)).isEqualTo(bytes(0, 16));
+            assertThat(storage.read(2, 0, 8)).isEqualTo(bytes(32, 8));
+            // the part file is stamped too, so resume data is not trusted if it changes
+            assertThat(storage.stamps()).hasSize(5);
+
+            // wanted again: the engine knew only piece 0 as verified, piece 2 was written meanwhile; both move
+            storage.setSkippedFiles(set(1), set(0));
+            assertThat(storage.inPartFile(2)).isFalse();
+            assertThat(tmp.resolve(".cafe.parts")).doesNotExist();
+            assertThat(storage.stamps()).hasSize(4);
+            storage.writePiece(1, bytes(16, 16));
+            assertThat(Files.readAllBytes(tmp.resolve("t/sub/b.bin"))).isEqualTo(bytes(10, 25));
+            assertThat(storage.read(2, 0, 8)).isEqualTo(bytes(32, 8));
+
+            // a file already on disk keeps being used when skipped: what it holds stays readable
+            storage.setSkippedFiles(set(1, 2), set(0, 1, 2));
+            assertThat(storage.inPartFile(2)).isFalse();
+            assertThat(storage.read(1, 0, 16)).isEqualTo(bytes(16, 16));
+            assertThat(tmp.resolve(".cafe.parts")).doesNotExist();
+        }
+    }
+
+    @Test
+    void afterARestartThePartFileIsReadAndAFileWantedMeanwhileGetsItsBytes() throws Exception {
+        PieceLayout layout = new PieceLayout(new long[] {10, 0, 25, 5}, 16);
+        try (FileStorage first = new FileStorage(tmp, PATHS, layout, ".cafe.parts")) {
+            first.setSkippedFiles(set(2), new BitSet());
+            first.writePiece(0, bytes(0, 16));
+            first.writePiece(2, bytes(32, 8));
+        }
+        // b.bin was wanted again just before a crash: the priorities say so, the bytes are still aside
+        try (FileStorage second = new FileStorage(tmp, PATHS, layout, ".cafe.parts")) {
+            second.prepare();
+            assertThat(second.inPartFile(2)).isTrue();
+            assertThat(second.read(0, 0, 16)).isEqualTo(bytes(0, 16)); // what the check reads
+            second.setSkippedFiles(new BitSet(), set(0, 2));
+            assertThat(tmp.resolve(".cafe.parts")).doesNotExist();
+            second.writePiece(1, bytes(16, 16));
+            assertThat(Files.readAllBytes(tmp.resolve("t/sub/b.bin"))).isEqualTo(bytes(10, 25));
+        }
+    }
+
+    @Test
+    void deletingRemovesThePartFileToo() throws Exception {
+        PieceLayout layout = new PieceLayout(new long[] {10, 0, 25, 5}, 16);
+        FileStorage storage = new FileStorage(tmp, PATHS, layout, ".cafe.parts");
+        storage.setSkippedFiles(set(2), new BitSet());
+        storage.writePiece(0, bytes(0, 16));
+        assertThat(tmp.resolve(".cafe.parts")).exists();
+        storage.delete();
+        assertThat(tmp.resolve(".cafe.parts")).doesNotExist();
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
     @Test
     void pathsThatLeaveTheSaveFolderAreRefused() {
         PieceLayout layout = new PieceLayout(new long[] {1}, 16);

@@ -154,6 +154,18 @@ public final class Format {
     }
 
     /** A state as a person calls it. */
+    /**
+     * A torrent's state in words, telling a torrent done with some files skipped ("Completed": it seeds what
+     * it has) from a full seed ("Seeding").
+     */
+    public static String state(org.web3torrent.torrent.api.TorrentStatus status) {
+        if ((status.state() == TorrentState.SEEDING || status.state() == TorrentState.FINISHED) && !status.complete()
+                && status.pieceCount() > 0) {
+            return status.state() == TorrentState.SEEDING ? "Completed" : "Completed (not seeding)";
+        }
+        return state(status.state());
+    }
+
     public static String state(TorrentState state) {
         return switch (state) {
             case FETCHING_METADATA -> "Fetching metadata";

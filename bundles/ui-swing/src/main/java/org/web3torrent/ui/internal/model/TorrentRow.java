@@ -41,13 +41,14 @@ public record TorrentRow(TorrentStatus status, Optional<Metainfo> metainfo, Path
         this(status, metainfo, saveFolder, money, Map.of(), Map.of(), List.of(), List.of());
     }
 
+    /** Bytes still to download: of the wanted pieces (every piece, unless files are skipped). */
     public long remaining() {
-        return Math.max(0, status.totalLength() - status.verifiedBytes());
+        return Math.max(0, status.wantedBytes() - status.verifiedWantedBytes());
     }
 
-    /** Seconds left, 0 when complete, -1 when unknown. */
+    /** Seconds left for what the user asked for, 0 when done, -1 when unknown. */
     public long etaSeconds() {
-        if (status.complete()) {
+        if (status.done()) {
             return 0;
         }
         if (status.totalLength() == 0) {

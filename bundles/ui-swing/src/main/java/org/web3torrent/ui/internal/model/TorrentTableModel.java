@@ -119,8 +119,8 @@ public final class TorrentTableModel extends AbstractTableModel {
         var s = row.status();
         return switch (column) {
             case NAME -> s.name();
-            case SIZE -> s.totalLength();
-            case PROGRESS -> s.progress();
+            case SIZE -> s.wantedBytes();
+            case PROGRESS -> s.wantedProgress();
             case STATE -> s.state();
             case DOWN -> s.downloadRate();
             case UP -> s.uploadRate();
@@ -139,8 +139,9 @@ public final class TorrentTableModel extends AbstractTableModel {
         return switch (column) {
             case NAME -> (String) v;
             case SIZE -> row.status().totalLength() == 0 ? "" : Format.size((Long) v);
+            // the state in words needs the whole status: "Completed" is SEEDING with skipped files
             case PROGRESS -> Format.percent((Double) v);
-            case STATE -> Format.state((TorrentState) v);
+            case STATE -> Format.state(row.status());
             case DOWN, UP -> Format.speed((Long) v);
             case PEERS, SEEDS -> String.valueOf(v);
             case ETA -> row.status().state() == TorrentState.DOWNLOADING

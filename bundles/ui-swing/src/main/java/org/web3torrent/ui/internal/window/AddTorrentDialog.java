@@ -25,9 +25,9 @@ import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
 import org.web3torrent.payment.api.InstalledService;
+import org.web3torrent.torrent.api.FilePriority;
 import org.web3torrent.torrent.api.Torrent;
 import org.web3torrent.torrent.api.TorrentOptions;
-import org.web3torrent.torrent.metainfo.FileEntry;
 import org.web3torrent.torrent.metainfo.MagnetLink;
 import org.web3torrent.torrent.metainfo.Metainfo;
 import org.web3torrent.ui.internal.model.Format;
@@ -57,9 +57,10 @@ public final class AddTorrentDialog extends JDialog {
     private final JCheckBox sequential = new JCheckBox("Download in order (for streaming)");
     private final JCheckBox paused = new JCheckBox("Add paused");
     private final JLabel summary = new JLabel(" ");
-    private final RowsModel<FileEntry> files = new RowsModel<>(
-            new RowsModel.Col<>("File", String.class, FileEntry::displayPath),
-            new RowsModel.Col<>("Size", Long.class, FileEntry::length));
+    private final FilePrioritiesModel files = new FilePrioritiesModel(false);
+    private final JLabel selected = new JLabel(" ");
+    private final JButton selectAll = new JButton("Select all");
+    private final JButton selectNone = new JButton("Select none");
     private final JButton add = new JButton("Add");
     private final Timer reread = new Timer(300, e -> readSource());
     private transient Source read;
@@ -116,9 +117,21 @@ public final class AddTorrentDialog extends JDialog {
         budget.setEnabled(terms);
         strategy.setEnabled(terms);
         budget.putClientProperty("JTextField.placeholderText", "e.g. 0.01 ETH");
-        JTable fileTable = DetailsPanel.table(files, "add.files");
+        JTable fileTable = new FilesTable(files, "add.files");
         JScrollPane fileScroll = new JScrollPane(fileTable);
         fileScroll.setPreferredSize(new Dimension(560, 150));
+        selected.setName("add.selected");
+        selectAll.setName("add.selectAll");
+        selectNone.setName("add.selectNone");
+        selectAll.addActionListener(e -> files.selectAll(true));
+        selectNone.addActionListener(e -> files.selectAll(false));
+        files.addTableModelListener(e -> showSelection());
+        JPanel fileButtons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        fileButtons.add(selectAll);
+        fileButtons.add(javax.swing.Box.createHorizontalStrut(6));
+        fileButtons.add(selectNone);
+        fileButtons.add(javax.swing.Box.createHorizontalStrut(12));
+        fileButtons.add(selected);
         JPanel options = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
         options.add(sequential);
         options.add(javax.swing.Box.createHorizontalStrut(16));
@@ -128,7 +141,7 @@ public final class AddTorrentDialog extends JDialog {
                 .add("Save in:", destination, browseDest)
                 .add("", summary)
                 .fill(fileScroll)
-                .note("Every file is downloaded: the engine has no per-file priorities yet.")
+                .add("", fileButtons)
                 .add("Budget:", budget)
                 .add("Strategy:", strategy);
         if (!terms) {
@@ -161,6 +174,7 @@ public final class AddTorrentDialog extends JDialog {
         read = null;
         add.setEnabled(false);
         files.update(List.of());
+        showSelection();
         if (text.isEmpty()) {
             summary.setText(" ");
             return;
@@ -189,10 +203,13 @@ public final class AddTorrentDialog extends JDialog {
             Metainfo m = s.metainfo();
             summary.setText(m.name() + " — " + Format.size(m.totalLength()) + " in " + m.files().size()
                     + " file(s), " + m.pieceCount() + " pieces");
-            files.update(m.files());
+            files.update(m.files().stream().map(f -> new FilePrioritiesModel.Row(f.displayPath(), f.length(),
+                    FilePriority.NORMAL, null)).toList());
         } else {
-            summary.setText(s.name() + " — the file list arrives from peers once the download starts");
+            summary.setText(s.name() + " — the files arrive from peers once the download starts; choose them then"
+                    + " in the Files tab of its details");
         }
+        showSelection();
         add.setEnabled(true);
     }
 
@@ -211,14 +228,18 @@ public final class AddTorrentDialog extends JDialog {
         }
         String chosen = strategy.getSelectedIndex() > 0 ? (String) strategy.getSelectedItem() : null;
         TorrentOptions options = TorrentOptions.DEFAULT.withSequential(sequential.isSelected());
+        if (s.metainfo() != null) {
+            options = options.withFilePriorities(files.priorities());
+        }
+        TorrentOptions chosenOptions = options;
         boolean startPaused = paused.isSelected();
         add.setEnabled(false);
         tasks.run(this, "Adding the torrent", () -> {
             var engine = services.engine().orElseThrow(() -> new IllegalStateException(
                     "The torrent engine is not running, so nothing can be downloaded. Restart the application."));
             Files.createDirectories(dest);
-            Torrent t = s.metainfo() != null ? engine.add(s.metainfo(), dest, options)
-                    : engine.add(s.magnet(), dest, options);
+            Torrent t = s.metainfo() != null ? engine.add(s.metainfo(), dest, chosenOptions)
+                    : engine.add(s.magnet(), dest, chosenOptions);
             if (services.ledger().acceptsTerms() && (budgetWei != null || chosen != null)) {
                 services.ledger().setTerms(t.infoHash(), budgetWei, chosen, null);
             }
@@ -230,6 +251,20 @@ public final class AddTorrentDialog extends JDialog {
             added = t;
             dispose();
         }, () -> add.setEnabled(true));
+    }
+
+    /** "3 of 5 files, 1.2 GB": what will be downloaded. */
+    private void showSelection() {
+        boolean any = files.getRowCount() > 0;
+        selectAll.setEnabled(any);
+        selectNone.setEnabled(any);
+        selected.setText(!any ? " " : files.selectedCount() + " of " + files.getRowCount() + " files, "
+                + Format.size(files.selectedBytes()) + " to download");
+    }
+
+    /** The files table's model (for tests). */
+    FilePrioritiesModel files() {
+        return files;
     }
 
     /** The torrent this dialog added, once added (for tests). */

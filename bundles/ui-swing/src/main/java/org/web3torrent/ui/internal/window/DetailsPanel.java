@@ -22,6 +22,7 @@ import javax.swing.JTextField;
 import javax.swing.table.TableCellRenderer;
 
 import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.torrent.api.FilePriority;
 import org.web3torrent.torrent.api.PeerStatus;
 import org.web3torrent.torrent.api.TorrentStatus;
 import org.web3torrent.torrent.metainfo.FileEntry;
@@ -64,10 +65,11 @@ public final class DetailsPanel extends JTabbedPane {
 
     private final transient Services services;
     private final Map<String, JTextField> general = new LinkedHashMap<>();
-    private final RowsModel<FileRow> files = new RowsModel<>(
-            new RowsModel.Col<>("File", String.class, FileRow::path),
-            new RowsModel.Col<>("Size", Long.class, FileRow::size),
-            new RowsModel.Col<>("Progress", Double.class, FileRow::progress));
+    private final FilePrioritiesModel files = new FilePrioritiesModel(true);
+    private final FilesTable filesTable = new FilesTable(files, "files");
+    /** Priorities a user set that the engine's snapshots do not show yet, by file index. */
+    private final Map<Integer, FilePriority> pendingPriorities = new java.util.HashMap<>();
+    private transient Tasks tasks;
     private final RowsModel<PeerRow> peers = new RowsModel<>(
             new RowsModel.Col<>("Address", String.class, p -> p.peer().address().getAddress().getHostAddress() + ":"
                     + p.peer().address().getPort()),
@@ -95,13 +97,21 @@ public final class DetailsPanel extends JTabbedPane {
             new org.web3torrent.ui.internal.model.MoneyHistory(180);
     private final JLabel moneyNote = new JLabel("Earned and paid through all channels, from their balances.");
     private transient TorrentRow shown;
+    private transient org.web3torrent.torrent.metainfo.InfoHash shownBefore;
     private transient WalletState wallet = WalletState.UNKNOWN;
 
     public DetailsPanel(Services services, SpeedHistory history) {
+        this(services, history, null);
+    }
+
+    /** @param tasks runs a priority change off the event dispatch thread (null: priorities are read-only) */
+    public DetailsPanel(Services services, SpeedHistory history, Tasks tasks) {
         this.services = services;
+        this.tasks = tasks;
         setName("details");
         addTab("General", generalTab());
-        addTab("Files", scroll(table(files, "files")));
+        addTab("Files", scroll(filesTable));
+        files.onChange(this::changePriority);
         addTab("Peers", scroll(table(peers, "peers")));
         addTab("Pieces", padded(pieceMap));
         addTab("Trackers", scroll(table(trackers, "trackers")));
@@ -218,6 +228,7 @@ public final class DetailsPanel extends JTabbedPane {
         shown = row;
         if (row == null) {
             general.values().forEach(f -> f.setText(""));
+            pendingPriorities.clear();
             files.update(List.of());
             peers.update(List.of());
             trackers.update(List.of());
@@ -227,13 +238,22 @@ public final class DetailsPanel extends JTabbedPane {
         }
         TorrentStatus s = row.status();
         Metainfo m = row.metainfo().orElse(null);
+        if (shownBefore == null || !shownBefore.equals(s.infoHash())) {
+            pendingPriorities.clear();
+            if (filesTable.isEditing()) {
+                filesTable.getCellEditor().cancelCellEditing();
+            }
+        }
+        shownBefore = s.infoHash();
         set("Name", s.name());
         set("Info-hash", s.infoHash().hex());
         set("Size", s.totalLength() == 0 ? "unknown until the metadata arrives" : Format.size(s.totalLength())
                 + " (" + String.format(java.util.Locale.ROOT, "%,d", s.totalLength()) + " bytes)");
         set("Pieces", m == null ? "" : m.pieceCount() + " × " + Format.size(m.pieceLength()) + ", "
-                + s.verifiedPieces().cardinality() + " verified");
-        set("State", Format.state(s.state()) + (s.error() == null ? "" : ": " + s.error()));
+                + s.verifiedPieces().cardinality() + " verified" + (s.wantedPieces().cardinality() == s.pieceCount()
+                        ? "" : ", " + s.wantedPieces().cardinality() + " wanted (" + Format.size(s.wantedBytes())
+                        + " in the files not skipped)"));
+        set("State", Format.state(s) + (s.error() == null ? "" : ": " + s.error()));
         set("Saved in", row.saveFolder() == null ? "" : row.saveFolder().toString());
         set("Downloaded", Format.size(s.downloaded()));
         set("Uploaded", Format.size(s.uploaded()));
@@ -243,7 +263,9 @@ public final class DetailsPanel extends JTabbedPane {
         set("Created by", m == null ? "" : m.createdBy());
         set("Magnet", m == null ? "magnet:?xt=urn:btih:" + s.infoHash().hex() : MagnetLink.of(m).toUri());
         set("Comment", m == null ? "" : m.comment());
-        files.update(m == null ? List.of() : fileRows(m, s.verifiedPieces()));
+        if (!filesTable.isEditing()) {
+            files.update(m == null ? List.of() : priorityRows(fileRows(m, s.verifiedPieces()), s.filePriorities()));
+        }
         List<PeerRow> pr = new ArrayList<>();
         for (PeerStatus p : s.peers()) {
             pr.add(new PeerRow(p, row.peerMoney().get(p.address()), row.peerPaying().get(p.address())));
@@ -251,7 +273,7 @@ public final class DetailsPanel extends JTabbedPane {
         peers.update(pr);
         java.time.Instant now = java.time.Instant.now();
         trackers.update(row.trackers().stream().map(t -> TrackerRow.of(t, now)).toList());
-        pieceMap.show(s.verifiedPieces(), s.pieceCount());
+        pieceMap.show(s.verifiedPieces(), s.pieceCount(), s.wantedPieces());
         showChannels();
     }
 
@@ -284,6 +306,45 @@ public final class DetailsPanel extends JTabbedPane {
             f.setText(v);
             f.setCaretPosition(0);
         }
+    }
+
+    /**
+     * The files with their priorities: the engine's, except where a change a user made has not reached it yet
+     * (then the user's, so the combo does not jump back for a moment).
+     */
+    private List<FilePrioritiesModel.Row> priorityRows(List<FileRow> rows, List<FilePriority> engine) {
+        List<FilePrioritiesModel.Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            FilePriority known = i < engine.size() ? engine.get(i) : FilePriority.NORMAL;
+            FilePriority pending = pendingPriorities.get(i);
+            if (pending != null && pending == known) {
+                pendingPriorities.remove(i);
+            }
+            FileRow r = rows.get(i);
+            out.add(new FilePrioritiesModel.Row(r.path(), r.size(), pending != null ? pending : known, r.progress()));
+        }
+        return out;
+    }
+
+    /** A user changed a file's priority in the Files tab: tell the engine, off the event dispatch thread. */
+    private void changePriority(int file, FilePriority priority) {
+        TorrentRow row = shown;
+        if (row == null) {
+            return;
+        }
+        if (tasks == null || services.engine().isEmpty()) {
+            Tasks.showError(this, "Changing a file's priority",
+                    new IllegalStateException("The torrent engine is not running. Restart the application."));
+            return;
+        }
+        pendingPriorities.put(file, priority);
+        org.web3torrent.torrent.metainfo.InfoHash hash = row.status().infoHash();
+        tasks.run(this, "Changing the priority of a file", () -> {
+            services.engine().flatMap(e -> e.find(hash)).orElseThrow(() -> new IllegalStateException(
+                    "The torrent was removed.")).setFilePriority(file, priority);
+            return null;
+        }, done -> {
+        }, () -> pendingPriorities.remove(file));
     }
 
     /** Each file's share of verified bytes, from the pieces that overlap it. */
@@ -327,6 +388,16 @@ public final class DetailsPanel extends JTabbedPane {
     // for tests
     public int peerCount() {
         return peers.getRowCount();
+    }
+
+    /** The Files tab's table. */
+    public JTable filesTable() {
+        return filesTable;
+    }
+
+    /** Files shown in the Files tab. */
+    public int fileCount() {
+        return files.getRowCount();
     }
 
     public String generalValue(String key) {

@@ -98,7 +98,7 @@ public final class MainWindow extends JFrame {
         this.services = services;
         this.tasks = tasks;
         this.table = new TorrentTable(() -> services.ledger() != org.web3torrent.ui.internal.model.PaymentLedger.NONE);
-        this.details = new DetailsPanel(services, history);
+        this.details = new DetailsPanel(services, history, tasks);
         this.paymentMenu = new PaymentMenu(this, services, tasks);
         this.actions = new TorrentActions(this, services, tasks);
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);

@@ -12,13 +12,15 @@ import javax.swing.UIManager;
 
 /**
  * The pieces of a torrent as a grid of small cells, verified ones filled, so that a person sees where the
- * holes are. With more pieces than cells, a cell shows the share of its pieces that are verified.
+ * holes are. With more pieces than cells, a cell shows the share of its pieces that are verified. Cells of
+ * pieces nobody wants (all their files skipped) are drawn as an outline: holes on purpose.
  */
 public final class PieceMap extends JComponent {
     private static final long serialVersionUID = 1L;
     private static final int CELL = 9;
     private static final int GAP = 2;
     private BitSet verified = new BitSet();
+    private BitSet wanted;
     private int pieces;
 
     public PieceMap() {
@@ -27,8 +29,14 @@ public final class PieceMap extends JComponent {
     }
 
     public void show(BitSet verifiedPieces, int pieceCount) {
-        if (pieceCount != pieces || !verifiedPieces.equals(verified)) {
+        show(verifiedPieces, pieceCount, null);
+    }
+
+    /** @param wantedPieces the pieces to download (null: every piece) */
+    public void show(BitSet verifiedPieces, int pieceCount, BitSet wantedPieces) {
+        if (pieceCount != pieces || !verifiedPieces.equals(verified) || !java.util.Objects.equals(wanted, wantedPieces)) {
             verified = verifiedPieces;
+            wanted = wantedPieces;
             pieces = pieceCount;
             repaint();
         }
@@ -70,7 +78,12 @@ public final class PieceMap extends JComponent {
             g.setColor(blend(missing, done, share));
             int x = 8 + (c % cols) * (CELL + GAP);
             int y = 8 + (c / cols) * (CELL + GAP);
-            g.fillRoundRect(x, y, CELL, CELL, 3, 3);
+            boolean skipped = have == 0 && wanted != null && wanted.get(from, Math.max(to, from + 1)).isEmpty();
+            if (skipped) {
+                g.drawRoundRect(x, y, CELL - 1, CELL - 1, 3, 3);
+            } else {
+                g.fillRoundRect(x, y, CELL, CELL, 3, 3);
+            }
         }
         g.dispose();
     }

@@ -97,7 +97,8 @@ final class Renderers {
                 int row, int column) {
             super.getTableCellRendererComponent(table, value, selected, focus, row, column);
             TorrentState s = (TorrentState) value;
-            setText(s == null ? "" : Format.state(s));
+            setText(s == null ? "" : table.getModel() instanceof org.web3torrent.ui.internal.model.TorrentTableModel m
+                    ? Format.state(m.row(table.convertRowIndexToModel(row)).status()) : Format.state(s));
             if (!selected) {
                 setForeground(s == TorrentState.ERROR ? UIManager.getColor("Component.error.focusedBorderColor")
                         : table.getForeground());

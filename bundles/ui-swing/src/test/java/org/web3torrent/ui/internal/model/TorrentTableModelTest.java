@@ -14,6 +14,11 @@ import javax.swing.event.TableModelEvent;
 import javax.swing.table.TableRowSorter;
 
 import org.junit.jupiter.api.Test;
+import org.web3torrent.torrent.api.TorrentStatus;
+import org.web3torrent.torrent.api.FilePriority;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.BitSet;
 import org.web3torrent.torrent.api.TorrentState;
 import org.web3torrent.ui.internal.model.TorrentTableModel.Column;
 
@@ -35,6 +40,34 @@ class TorrentTableModelTest {
                 "1.00 MiB/s", "1", "0", "", "0.000125 ETH", "0", "∞");
         assertThat(texts(magnet)).containsExactly("0303030303", "", "0.0 %", "Fetching metadata", "", "", "0",
                 "0", "∞", "", "", "0.00");
+    }
+
+    @Test
+    void aTorrentWithSkippedFilesSpeaksOfWhatWasAskedFor() {
+        // 10 pieces of 10 MiB; files skipped so that only pieces 0-3 are wanted; 0-1 verified
+        BitSet verified = new BitSet();
+        verified.set(0, 2);
+        BitSet wanted = new BitSet();
+        wanted.set(0, 4);
+        long mib = 1024 * 1024;
+        TorrentStatus partial = new TorrentStatus(Rows.hash(9), "album", TorrentState.DOWNLOADING, null, 100 * mib,
+                10, verified, 20 * mib, mib, 0, 20 * mib, 0, List.of(), wanted, 40 * mib, 20 * mib,
+                List.of(FilePriority.NORMAL, FilePriority.SKIP));
+        TorrentRow row = new TorrentRow(partial, Optional.empty(), Path.of("/downloads"), Optional.empty());
+        assertThat(TorrentTableModel.text(row, Column.SIZE)).isEqualTo("40.0 MiB");
+        assertThat(TorrentTableModel.text(row, Column.PROGRESS)).isEqualTo("50.0 %");
+        assertThat(row.remaining()).isEqualTo(20 * mib);
+        assertThat(TorrentTableModel.text(row, Column.ETA)).isEqualTo("20s");
+
+        verified.set(2, 4);
+        TorrentStatus done = new TorrentStatus(Rows.hash(9), "album", TorrentState.SEEDING, null, 100 * mib, 10,
+                verified, 40 * mib, 0, 0, 40 * mib, 0, List.of(), wanted, 40 * mib, 40 * mib,
+                List.of(FilePriority.NORMAL, FilePriority.SKIP));
+        TorrentRow doneRow = new TorrentRow(done, Optional.empty(), Path.of("/downloads"), Optional.empty());
+        assertThat(TorrentTableModel.text(doneRow, Column.STATE)).isEqualTo("Completed");
+        assertThat(TorrentTableModel.text(doneRow, Column.PROGRESS)).isEqualTo("100 %");
+        assertThat(doneRow.etaSeconds()).isZero();
+        assertThat(TorrentTableModel.text(seeding, Column.STATE)).isEqualTo("Seeding");
     }
 
     @Test

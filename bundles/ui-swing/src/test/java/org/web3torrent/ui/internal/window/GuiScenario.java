@@ -110,9 +110,13 @@ public final class GuiScenario {
                 String albumMagnet = createAndSeed(seedWin, album, null);
                 int port = seederEngine.listenPort();
 
-                // The leecher pastes the magnet links (with the seeder's address, as a person shares it).
-                addMagnet(leechWin, videoMagnet + "&x.pe=127.0.0.1:" + port, downloads, "add.png");
-                addMagnet(leechWin, albumMagnet + "&x.pe=127.0.0.1:" + port, downloads, null);
+                // The leecher pastes the video's magnet link (with the seeder's address, as a person shares it)
+                // and opens the album's .torrent, unticking the file in the middle.
+                addMagnet(leechWin, videoMagnet + "&x.pe=127.0.0.1:" + port, downloads, null);
+                check(albumMagnet.startsWith("magnet:"), "no magnet for the album");
+                org.web3torrent.torrent.api.Torrent albumTorrent = addTorrentFile(leechWin,
+                        album.resolveSibling(album.getFileName() + ".torrent"), downloads, 1, "add.png");
+                albumTorrent.connect(new java.net.InetSocketAddress("127.0.0.1", port));
 
                 await("the leecher to receive data", () -> edt(() -> leechWin.model().rows().stream()
                         .anyMatch(r -> r.status().downloaded() > 4L * MIB)));
@@ -135,17 +139,44 @@ public final class GuiScenario {
                 await("the seeder's peers tab to list the leecher", () -> edt(() -> seedWin.details().peerCount()
                         >= 1));
                 shoot(seedWin, "details-peers.png");
-                await("both downloads to show 100 % and Seeding", () -> edt(() -> {
-                    var rows = leechWin.model().rows();
-                    return rows.size() == 2 && rows.stream().allMatch(r -> "100 %".equals(
-                            TorrentTableModel.text(r, Column.PROGRESS)) && "Seeding".equals(
-                                    TorrentTableModel.text(r, Column.STATE)));
-                }));
+                await("the video to show 100 % and Seeding, the album 100 % and Completed (a file skipped)",
+                        () -> edt(() -> {
+                            var rows = leechWin.model().rows();
+                            return rows.size() == 2 && rows.stream().allMatch(r -> "100 %".equals(
+                                    TorrentTableModel.text(r, Column.PROGRESS))) && "Seeding".equals(
+                                            TorrentTableModel.text(rows.get(0), Column.STATE)) && "Completed".equals(
+                                                    TorrentTableModel.text(rows.get(1), Column.STATE));
+                        }));
                 check(Files.mismatch(video, downloads.resolve("holiday-video.mkv")) == -1,
                         "the downloaded video differs from the seeded one");
-                check(Files.mismatch(album.resolve("02 harbour.flac"),
-                        downloads.resolve("field-recordings").resolve("02 harbour.flac")) == -1,
-                        "a downloaded album file differs from the seeded one");
+                Path albumCopy = downloads.resolve("field-recordings");
+                check(Files.mismatch(album.resolve("01 dawn chorus.flac"), albumCopy.resolve("01 dawn chorus.flac"))
+                        == -1, "a downloaded album file differs from the seeded one");
+                check(!Files.exists(albumCopy.resolve("02 harbour.flac")), "the skipped album file was created");
+
+                // In the album's Files tab the skipped file is given a high priority: it downloads.
+                org.web3torrent.torrent.metainfo.InfoHash albumHash = albumTorrent.infoHash();
+                edt(() -> {
+                    leechWin.toFront();
+                    leechWin.select(albumHash);
+                    leechWin.details().setSelectedIndex(1);
+                    return null;
+                });
+                await("the Files tab to list the album's three files", () -> edt(() -> leechWin.details()
+                        .fileCount() == 3));
+                edt(() -> {
+                    leechWin.details().filesTable().getModel().setValueAt(
+                            org.web3torrent.torrent.api.FilePriority.HIGH, 1, FilePrioritiesModel.PRIORITY);
+                    return null;
+                });
+                await("the album to show 100 % and Seeding once its skipped file is wanted", () -> edt(() -> {
+                    var rows = leechWin.model().rows();
+                    return rows.size() == 2 && "Seeding".equals(TorrentTableModel.text(rows.get(1), Column.STATE))
+                            && "100 %".equals(TorrentTableModel.text(rows.get(1), Column.PROGRESS));
+                }));
+                shoot(leechWin, "details-files.png");
+                check(Files.mismatch(album.resolve("02 harbour.flac"), albumCopy.resolve("02 harbour.flac")) == -1,
+                        "the album file downloaded after it was wanted differs from the seeded one");
 
                 edt(() -> {
                     seedWin.details().setSelectedIndex(0);
@@ -264,6 +295,34 @@ public final class GuiScenario {
             return null;
         });
         await("the add dialog to add the torrent", () -> edt(() -> dialog.added() != null));
+    }
+
+    /** Opens a .torrent in the Add dialog, unticks one file and adds it; returns the torrent added. */
+    private org.web3torrent.torrent.api.Torrent addTorrentFile(MainWindow win, Path torrent, Path destination,
+            int skip, String shot) throws Exception {
+        AddTorrentDialog dialog = edt(() -> {
+            AddTorrentDialog d = win.showAddDialog(torrent.toString());
+            d.setDestination(destination.toString());
+            return d;
+        });
+        await("the add dialog to read the .torrent", () -> edt(() -> dialog.ready() && dialog.files()
+                .getRowCount() > skip));
+        edt(() -> {
+            dialog.files().setValueAt(false, skip, FilePrioritiesModel.WANTED);
+            return null;
+        });
+        if (shot != null) {
+            shoot(dialog, shot);
+        }
+        edt(() -> {
+            dialog.clickAdd();
+            return null;
+        });
+        await("the add dialog to add the torrent", () -> edt(() -> dialog.added() != null));
+        org.web3torrent.torrent.api.Torrent added = edt(dialog::added);
+        check(added.options().filePriorities().get(skip) == org.web3torrent.torrent.api.FilePriority.SKIP,
+                "the file unticked in the add dialog was not skipped");
+        return added;
     }
 
     /** The text of the error dialog on screen, or null. */
