@@ -42,17 +42,4 @@ record FileSelection(boolean only, BitSet indices) {
         }
         return out;
     }
-
-    /** What can be given before the file count is known: the files listed in {@code --skip}. */
-    List<FilePriority> prioritiesBeforeMetadata() {
-        return only ? List.of() : skipList();
-    }
-
-    private List<FilePriority> skipList() {
-        List<FilePriority> out = new ArrayList<>();
-        for (int i = 0; i < indices.length(); i++) {
-            out.add(indices.get(i) ? FilePriority.SKIP : FilePriority.NORMAL);
-        }
-        return out;
-    }
 }

@@ -164,43 +164,26 @@ public class GetCommand implements Command {
                 err.println("get: " + e.getMessage());
                 return USAGE;
             }
-        } else {
-            // before the metadata the file count is unknown: skip what can be skipped now, the rest below
-            options = options.withFilePriorities(selection.prioritiesBeforeMetadata());
         }
         Path saveFolder = ctx.resolve(outDir);
+        FileSelection chosen = selection;
+        // a magnet's file count is known once its metadata arrives: the selection applies then, before any piece
         Torrent torrent = metainfo != null ? engine.add(metainfo, saveFolder, options)
-                : engine.add(magnet, saveFolder, options);
+                : selection == FileSelection.ALL ? engine.add(magnet, saveFolder, options)
+                : engine.add(magnet, saveFolder, options, m -> chosen.priorities(m.files().size()));
         InfoHash hash = torrent.infoHash();
         peers.forEach(torrent::connect);
-        boolean selectionApplied = metainfo != null || selection == FileSelection.ALL;
         long started = System.nanoTime();
         Progress progress = new Progress(out, ctx.terminal());
         try {
             CompletableFuture<Void> done = torrent.completion().toCompletableFuture();
-            long shown = started;
             long deadline = timeoutSeconds > 0 ? started + TimeUnit.SECONDS.toNanos(timeoutSeconds) : Long.MAX_VALUE;
             while (true) {
                 try {
-                    // until a magnet's metadata arrives, look often: the selection should apply before pieces move
-                    done.get(!selectionApplied ? 50 : ctx.terminal() ? 250 : 1000, TimeUnit.MILLISECONDS);
+                    done.get(ctx.terminal() ? 250 : 1000, TimeUnit.MILLISECONDS);
                     break;
                 } catch (TimeoutException e) {
-                    if (!selectionApplied && torrent.metainfo().isPresent()) {
-                        selectionApplied = true;
-                        try {
-                            torrent.setFilePriorities(selection.priorities(torrent.metainfo().get().files().size()));
-                        } catch (IllegalArgumentException bad) {
-                            progress.finish();
-                            err.println("get: " + bad.getMessage());
-                            return USAGE;
-                        }
-                    }
-                    long now = System.nanoTime();
-                    if (now - shown >= TimeUnit.MILLISECONDS.toNanos(ctx.terminal() ? 250 : 1000) - 1_000_000) {
-                        shown = now;
-                        progress.show(torrent.status());
-                    }
+                    progress.show(torrent.status());
                     if (System.nanoTime() > deadline) {
                         progress.finish();
                         err.println("get: not complete after " + timeoutSeconds + " s: "

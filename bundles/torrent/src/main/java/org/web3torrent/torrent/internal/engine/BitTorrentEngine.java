@@ -353,10 +353,27 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
 
     @Override
     public Torrent add(MagnetLink magnet, Path saveFolder, TorrentOptions options) throws IOException {
-        return add(null, magnet, saveFolder, options);
+        return add(null, magnet, saveFolder, options, null);
     }
 
-    private synchronized Torrent add(Metainfo metainfo, MagnetLink magnet, Path saveFolder, TorrentOptions options)
+    /**
+     * Adds a magnet link whose file priorities are decided once its files are known: {@code onMetadata} is
+     * asked (on the network thread) when the info dictionary arrives, before any piece is requested; if it
+     * throws, the torrent fails with its message. For {@code get --files} of a magnet.
+     */
+    public Torrent add(MagnetLink magnet, Path saveFolder, TorrentOptions options,
+            java.util.function.Function<Metainfo, java.util.List<org.web3torrent.torrent.api.FilePriority>> onMetadata)
+            throws IOException {
+        return add(null, magnet, saveFolder, options, onMetadata);
+    }
+
+    private Torrent add(Metainfo metainfo, MagnetLink magnet, Path saveFolder, TorrentOptions options)
+            throws IOException {
+        return add(metainfo, magnet, saveFolder, options, null);
+    }
+
+    private synchronized Torrent add(Metainfo metainfo, MagnetLink magnet, Path saveFolder, TorrentOptions options,
+            java.util.function.Function<Metainfo, java.util.List<org.web3torrent.torrent.api.FilePriority>> onMetadata)
             throws IOException {
         if (closed) {
             throw new IOException("engine is closed");
@@ -368,6 +385,7 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
         }
         java.nio.file.Files.createDirectories(saveFolder);
         TorrentSession session = new TorrentSession(this, metainfo, magnet, saveFolder, options);
+        session.prioritiesOnMetadata = onMetadata;
         sessions.put(hash, session);
         order.add(session);
         persist(session);

@@ -62,6 +62,8 @@ final class TorrentSession implements Torrent {
     long verifiedWantedBytes;
     /** The skipped files the storage was last told of (network thread), and the order of those messages. */
     private BitSet storageSkipped = new BitSet();
+    /** Decides a magnet's file priorities when its files become known (null: those of the options). */
+    volatile java.util.function.Function<Metainfo, List<FilePriority>> prioritiesOnMetadata;
     private long skipSequence;
     private long skipApplied;
     private final Object skipLock = new Object();
@@ -210,6 +212,15 @@ final class TorrentSession implements Torrent {
             return;
         }
         LOG.info("{}: metadata received ({} pieces)", fetched.name(), fetched.pieceCount());
+        if (prioritiesOnMetadata != null) {
+            try {
+                options = options.withFilePriorities(prioritiesOnMetadata.apply(fetched));
+            } catch (RuntimeException e) {
+                metainfo = fetched;
+                fail(e.getMessage());
+                return;
+            }
+        }
         metainfo = fetched;
         engine.persist(this);
         start();

@@ -110,6 +110,13 @@ class SeedAndGetCommandTest {
             assertThat(Files.readAllBytes(tmp.resolve("partial/album/disc/b.bin"))).isEqualTo(b);
             assertThat(tmp.resolve("partial/album/a.bin")).doesNotExist();
 
+            // the same from the magnet: the selection applies when its files are known
+            status = new GetCommand(getEngine).run(context(partOut, partErr, magnet.group(1), "--out", "fromMagnet",
+                    "--port", "0", "--peer", "127.0.0.1:" + port.group(1), "--timeout", "60", "--skip", "0"));
+            assertThat(status).as(partErr.text()).isEqualTo(Command.OK);
+            assertThat(Files.readAllBytes(tmp.resolve("fromMagnet/album/disc/b.bin"))).isEqualTo(b);
+            assertThat(tmp.resolve("fromMagnet/album/a.bin")).doesNotExist();
+
             status = new GetCommand(getEngine).run(context(partOut, partErr, "album.torrent", "--out", "partial",
                     "--port", "0", "--skip", "2"));
             assertThat(status).isEqualTo(Command.USAGE);
