@@ -50,7 +50,10 @@ public final class BuyerLedger {
     private BigInteger paid = BigInteger.ZERO;
     private BigInteger receivedValue = BigInteger.ZERO;
     private final int pieceLength;
-    /** The latest quote, the basis of every estimate: its price per byte prices pieces not yet quoted. */
+    /**
+     * The latest quote of a whole piece (any quote until one comes): its price per byte prices the pieces
+     * not yet quoted.
+     */
     private Quote last;
     private int payments;
     private int piecesReceived;
@@ -72,7 +75,10 @@ public final class BuyerLedger {
     /** The seller priced a piece of {@code size} bytes we asked for. A second quote for it is ignored. */
     public synchronized void onQuote(PieceKey piece, BigInteger price, int size) {
         Quote q = new Quote(price, Math.max(1, size));
-        if (!received.contains(piece) && outstanding.putIfAbsent(piece, q) == null) {
+        // A full-size piece's quote is the basis of estimates: the torrent's last, shorter piece has its price
+        // rounded up, and scaled up to a whole piece that rounding would overpay a wei.
+        if (!received.contains(piece) && outstanding.putIfAbsent(piece, q) == null
+                && (last == null || q.size() == pieceLength || last.size() != pieceLength)) {
             last = q;
         }
     }
@@ -197,7 +203,9 @@ public final class BuyerLedger {
             quoted = quoted.add(q.price());
             quotedBytes += q.size();
         }
-        return quoted.add(estimate(Math.max(0, bytesRemaining - quotedBytes)));
+        // rounded down: money paid ahead on an estimate must never exceed what the pieces turn out to cost
+        long unquoted = Math.max(0, bytesRemaining - quotedBytes);
+        return quoted.add(last.price().multiply(BigInteger.valueOf(unquoted)).divide(BigInteger.valueOf(last.size())));
     }
 
     /** The channel refused a payment made from {@link #nextPayment}: it was not paid. */

@@ -33,10 +33,10 @@ final class BuyerSide {
 
     /** What a buyer needs to know of its downloads. */
     interface Downloads {
-        /** Pieces of the torrent still missing, or -1 if the torrent is unknown. */
+        /** Wanted pieces of the torrent (of files not skipped) still missing, or -1 if the torrent is unknown. */
         int piecesMissing(String infoHash);
 
-        /** Pieces and bytes of the torrent still missing, read together: -1 and 0 if the torrent is unknown. */
+        /** Wanted pieces and bytes still missing, read together: -1 and 0 if the torrent is unknown. */
         Missing missing(String infoHash);
 
         Optional<Integer> pieceLength(String infoHash, int piece);
