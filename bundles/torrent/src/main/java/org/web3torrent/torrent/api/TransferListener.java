@@ -12,6 +12,14 @@ import org.web3torrent.torrent.metainfo.InfoHash;
 @ConsumerType
 public interface TransferListener {
 
+    /**
+     * We asked the peer for a block (the request is written to its socket). A payment layer pays for what
+     * it asks for as it asks, rather than when the seller's answer comes back behind the data already
+     * queued on the connection. Since 1.3.
+     */
+    default void blockRequested(PeerLink peer, BlockRequest block) {
+    }
+
     /** A block was written to the peer's socket. */
     default void blockSent(PeerLink peer, BlockRequest block) {
     }

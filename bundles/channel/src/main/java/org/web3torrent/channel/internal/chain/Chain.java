@@ -94,6 +94,15 @@ public interface Chain extends AutoCloseable {
 
     /** A subscription to chain events. */
     interface Subscription extends AutoCloseable {
+        /**
+         * Whether a channel waits for the chain (a deposit, a conclusion, a challenge): then events are
+         * looked for at the subscription's full pace, else now and then. Polling a local chain 20 times a
+         * second while every channel is simply open costs both processes and the node CPU a paid transfer
+         * needs. New subscriptions are prompt.
+         */
+        default void prompt(boolean prompt) {
+        }
+
         @Override
         void close();
     }

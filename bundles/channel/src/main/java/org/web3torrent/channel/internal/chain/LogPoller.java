@@ -16,26 +16,33 @@ import org.web3j.protocol.core.methods.response.Log;
 /**
  * Polls the adjudicator's logs (eth_getLogs over the blocks mined since the last poll) on its own
  * thread and hands each decoded event to the listener, in chain order. A failed poll is retried on the
- * next tick from the same block, so no event is skipped while the endpoint is briefly away.
+ * next tick from the same block, so no event is skipped while the endpoint is briefly away. It polls
+ * every tick while {@link #prompt prompt}, else once per {@link #IDLE_INTERVAL} at most.
  */
 final class LogPoller implements Chain.Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(LogPoller.class);
     /** Public nodes refuse eth_getLogs over too many blocks: catch up in slices this long by default. */
     static final long MAX_RANGE = 2_000;
+    /** How often to look when no channel waits for the chain (a challenge is answered within its timeout). */
+    static final java.time.Duration IDLE_INTERVAL = java.time.Duration.ofSeconds(1);
 
     private final Rpc rpc;
     private final String address;
     private final ChainEventListener listener;
     private final long maxRange;
     private final ScheduledExecutorService thread;
+    private final long idleNanos;
     private long nextBlock;
     private boolean failing;
+    private volatile boolean prompt = true;
+    private long lastPoll;
 
     LogPoller(Rpc rpc, String address, java.time.Duration interval, long maxRange, ChainEventListener listener) {
         this.rpc = rpc;
         this.maxRange = maxRange;
         this.address = address;
         this.listener = listener;
+        this.idleNanos = Math.max(interval.toNanos(), IDLE_INTERVAL.toNanos());
         this.nextBlock = latestBlock() + 1;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "chain events " + address);
@@ -49,7 +56,17 @@ final class LogPoller implements Chain.Subscription {
         return rpc.send(rpc.web3j().ethBlockNumber(), "block number").getBlockNumber().longValueExact();
     }
 
+    @Override
+    public void prompt(boolean prompt) {
+        this.prompt = prompt;
+    }
+
     private void poll() {
+        long now = System.nanoTime();
+        if (!prompt && now - lastPoll < idleNanos) {
+            return;
+        }
+        lastPoll = now;
         try {
             long latest = Math.min(latestBlock(), nextBlock + maxRange - 1);
             if (latest < nextBlock) {

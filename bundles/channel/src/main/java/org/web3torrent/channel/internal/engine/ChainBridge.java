@@ -35,6 +35,8 @@ public final class ChainBridge implements TransactionRunner {
     private final Map<String, BigInteger> fees = new ConcurrentHashMap<>();
     private volatile Consumer<ChainEvent> sink;
     private Chain.Subscription subscription;
+    /** Whether some channel waits for the chain; until the engine says, it may. */
+    private boolean awaiting = true;
 
     public ChainBridge(Chain chain, long timePollMillis) {
         this.chain = chain;
@@ -49,8 +51,19 @@ public final class ChainBridge implements TransactionRunner {
     @Override
     public void start(Consumer<ChainEvent> eventSink) {
         this.sink = eventSink;
-        subscription = chain.subscribe(this::onChainEvent);
+        synchronized (this) {
+            subscription = chain.subscribe(this::onChainEvent);
+            subscription.prompt(awaiting);
+        }
         thread.scheduleWithFixedDelay(this::pollTime, timePollMillis, timePollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void awaitingChain(boolean awaiting) {
+        this.awaiting = awaiting;
+        if (subscription != null) {
+            subscription.prompt(awaiting);
+        }
     }
 
     @Override
@@ -157,8 +170,10 @@ public final class ChainBridge implements TransactionRunner {
 
     @Override
     public void close() {
-        if (subscription != null) {
-            subscription.close();
+        synchronized (this) {
+            if (subscription != null) {
+                subscription.close();
+            }
         }
         thread.shutdownNow();
     }

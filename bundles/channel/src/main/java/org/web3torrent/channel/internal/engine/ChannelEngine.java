@@ -36,7 +36,12 @@ import org.web3torrent.channel.state.State;
  * The effect runner: one engine thread owns every channel, feeds messages, calls and chain events to the
  * pure protocol functions and runs the effects they return. Persist effects go to the store; messages,
  * transactions, receipts and listener calls wait until the store says the channel version before them
- * is durable. Messages are decoded and their signatures recovered on the caller's (network) thread.
+ * is durable. Messages are decoded and their signatures recovered on a receiving thread of their own.
+ *
+ * <p>A payee acknowledges (countersigns) a channel's payments at most once per {@link #ACK_INTERVAL_MILLIS}:
+ * a steady stream of one payment per piece then costs a signature and a recovery per interval instead of
+ * per payment. Nothing is at risk meanwhile: the payee holds the payer's signature on every payment and can
+ * add its own whenever it needs the state on chain, and the payer's supported state only pays it back more.
  */
 public final class ChannelEngine implements ChannelService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelEngine.class);
@@ -47,11 +52,17 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final TransactionRunner chain;
     private final long challengeDuration;
     private final PreVerifier preVerifier;
-    private final ExecutorService thread;
+    /** The longest a payee leaves a received payment unacknowledged. */
+    static final long ACK_INTERVAL_MILLIS = 100;
+
+    private final java.util.concurrent.ScheduledExecutorService thread;
     private final SecureRandom random = new SecureRandom();
 
     // engine thread only
     private final Map<String, Channel> channels = new HashMap<>();
+    /** When each channel's payments were last acknowledged (System.nanoTime), and those with one scheduled. */
+    private final Map<String, Long> acknowledgedAt = new HashMap<>();
+    private final java.util.Set<String> acknowledgementDue = new java.util.HashSet<>();
     private final Map<String, TreeMap<Long, List<Pending>>> payments = new HashMap<>();
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForOpen = new HashMap<>();
     private final Map<String, State> preparedBase = new HashMap<>();
@@ -68,6 +79,8 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private record Inbound(String from, ChannelMessage message) {
     }
 
+    /** Decodes incoming messages and recovers their signers, off the carrier's thread. */
+    private final java.util.concurrent.ExecutorService receiving;
     private final java.util.Queue<Inbound> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean drainScheduled =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -80,8 +93,13 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         this.messenger = messenger;
         this.chain = chain;
         this.challengeDuration = challengeDuration;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "channel-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        this.receiving = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "channel-receive");
             t.setDaemon(true);
             return t;
         });
@@ -94,6 +112,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         thread.execute(() -> {
             channels.putAll(loaded);
             loaded.values().forEach(this::publish);
+            chain.awaitingChain(awaitingChain());
         });
         chain.start(this::onChainEvent);
         loaded.values().stream().filter(c -> c.status() != ChannelStatus.CLOSED).forEach(c -> chain.watch(c.id()));
@@ -233,8 +252,21 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         listeners.remove(listener);
     }
 
+    /**
+     * Takes a message from a carrier. Decoding it and recovering its signers costs a millisecond or two of
+     * elliptic-curve arithmetic; a carrier calls from its network thread, which also moves the torrent's
+     * data, so that work runs on a thread of its own, one message at a time, in arrival order.
+     */
     @Override
     public void deliver(String fromPeer, byte[] message) {
+        try {
+            receiving.execute(() -> receive(fromPeer, message));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("engine closed; dropped a message from {}", fromPeer);
+        }
+    }
+
+    private void receive(String fromPeer, byte[] message) {
         ChannelMessage m;
         try {
             m = MessageCodec.decode(message);
@@ -250,8 +282,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     }
 
     /**
-     * Handles every message that arrived since the last drain, then countersigns once per channel: under
-     * load one acknowledgement (one signature each way) covers a whole burst of payments.
+     * Handles every message that arrived since the last drain, then acknowledges each channel's payments,
+     * at once or within {@link #ACK_INTERVAL_MILLIS}: one acknowledgement (one signature each way) covers
+     * every payment before it.
      */
     private void drain() {
         drainScheduled.set(false);
@@ -273,10 +306,39 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         }
         receiveBurst(burst);
         for (String id : touched) {
-            Channel ch = channels.get(id);
-            if (ch != null && Payments.needsCountersignature(ch)) {
-                apply(Payments.countersign(ch, signer));
-            }
+            acknowledgeSoon(id);
+        }
+    }
+
+    /** Countersigns the channel's newest payment now if the last acknowledgement is old enough, else later. */
+    private void acknowledgeSoon(String id) {
+        Channel ch = channels.get(id);
+        if (ch == null || !Payments.needsCountersignature(ch) || acknowledgementDue.contains(id)) {
+            return;
+        }
+        long now = System.nanoTime();
+        Long last = acknowledgedAt.get(id);
+        long waitNanos = last == null ? 0 : TimeUnit.MILLISECONDS.toNanos(ACK_INTERVAL_MILLIS) - (now - last);
+        if (waitNanos <= 0) {
+            acknowledge(id);
+            return;
+        }
+        acknowledgementDue.add(id);
+        try {
+            thread.schedule(() -> {
+                acknowledgementDue.remove(id);
+                acknowledge(id);
+            }, waitNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("engine closed; the acknowledgement of {} waits for the next start", id);
+        }
+    }
+
+    private void acknowledge(String id) {
+        Channel ch = channels.get(id);
+        if (ch != null && Payments.needsCountersignature(ch)) {
+            apply(Payments.countersign(ch, signer));
+            acknowledgedAt.put(id, System.nanoTime());
         }
     }
 
@@ -430,6 +492,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Channel before = channels.get(step.channel().id());
         Channel ch = step.channel();
         channels.put(ch.id(), ch);
+        if (before == null || before.status() != ch.status()) {
+            chain.awaitingChain(awaitingChain());
+        }
         for (Effect e : step.effects()) {
             if (e instanceof Effect.Persist p) {
                 store.append(p.channel());
@@ -459,6 +524,18 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
                 store.afterDurable(() -> onEngine(() -> statusChanged(info)));
             }
         }
+    }
+
+    /** True while some channel waits for a deposit, a conclusion, a challenge's end or a withdrawal. */
+    private boolean awaitingChain() {
+        for (Channel c : channels.values()) {
+            ChannelStatus s = c.status();
+            if (s == ChannelStatus.FUNDING || s == ChannelStatus.CLOSING || s == ChannelStatus.CHALLENGED
+                    || s == ChannelStatus.WITHDRAWING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs on the engine thread; after close, late store callbacks are dropped. */
@@ -517,6 +594,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     @Override
     public void close() {
+        receiving.shutdown();
         signing.shutdown();
         thread.shutdown();
         try {

@@ -9,7 +9,7 @@ import org.web3torrent.channel.state.Signatures;
 import org.web3torrent.channel.state.SignedState;
 
 /**
- * Recovers the signers of an incoming message's signatures on the network thread, so the engine thread
+ * Recovers the signers of an incoming message's signatures on the engine's receiving thread, so the engine thread
  * (which also signs) does not: the two run on different cores. The engine thread still checks every
  * signature: it asks {@link #signerOf}, which answers from this cache only for the exact same hash.
  */

@@ -12,6 +12,13 @@ public interface TransactionRunner extends AutoCloseable {
     /** Submits {@code tx}; never blocks the caller. Results and failures arrive as events. */
     void submit(Transaction tx, Signer signer);
 
+    /**
+     * Whether some channel waits for the chain (funding, closing, challenged, withdrawing): events should
+     * then arrive promptly; otherwise they may be looked for less often.
+     */
+    default void awaitingChain(boolean awaiting) {
+    }
+
     /** Watch this channel's holdings and challenge status (after a restart, or a new channel). */
     void watch(String channelId);
 

@@ -146,18 +146,26 @@ public final class JournalChannelStore implements ChannelStore {
             }
             queue.drainTo(batch);
             boolean stop = false;
+            // A burst of payments appends the payee's channel many times: only its newest record in a commit
+            // matters (each holds the newest payer-signed state, which covers every payment before it). The
+            // payer's records are all kept: replay rebuilds its payments in flight from them.
+            java.util.Map<String, Channel> newest = new java.util.LinkedHashMap<>();
             for (Object o : batch) {
                 if (o == STOP) {
                     stop = true;
                 } else if (o instanceof Channel ch) {
-                    Channel slim = new Channel(ch.fixedPart(), ch.myIndex(), ch.status(), ch.preFund(), ch.supported(),
-                            ch.latest(), List.of(), ch.holdings(), ch.depositSubmitted(), ch.finalizesAt(),
-                            ch.closeSubmitted(), ch.onChain());
-                    payloads.add(MessageCodec.channelToJson(slim).getBytes(StandardCharsets.UTF_8));
+                    if (ch.isPayer()) {
+                        payloads.add(record(ch));
+                    } else {
+                        newest.put(ch.id(), ch);
+                    }
                     latest.put(ch.id(), ch);
                 } else {
                     actions.add((Runnable) o);
                 }
+            }
+            for (Channel ch : newest.values()) {
+                payloads.add(record(ch));
             }
             batch.clear();
             try {
@@ -192,6 +200,14 @@ public final class JournalChannelStore implements ChannelStore {
                 return;
             }
         }
+    }
+
+    /** A channel as a journal record, without the payer's states in flight (see the class comment). */
+    private static byte[] record(Channel ch) {
+        Channel slim = new Channel(ch.fixedPart(), ch.myIndex(), ch.status(), ch.preFund(), ch.supported(),
+                ch.latest(), List.of(), ch.holdings(), ch.depositSubmitted(), ch.finalizesAt(), ch.closeSubmitted(),
+                ch.onChain());
+        return MessageCodec.channelToJson(slim).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Rewrites the journal as one full record per channel, atomically. */

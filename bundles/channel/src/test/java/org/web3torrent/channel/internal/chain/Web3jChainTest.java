@@ -358,6 +358,25 @@ class Web3jChainTest {
     }
 
     @Test
+    void aSubscriptionNotPromptedStillDeliversEveryEventInOrder() throws Exception {
+        List<ChainEvent> events = new CopyOnWriteArrayList<>();
+        try (Chain.Subscription sub = bobChain.subscribe(events::add)) {
+            sub.prompt(false); // no channel waits for the chain: it looks once a second
+            FixedPart fixed = funded(7, 0, 60);
+            sub.prompt(true);
+            sub.prompt(false);
+            FixedPart second = funded(8, 0, 60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (events.stream().noneMatch(e -> e.channelId().equals(second.channelId()))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(events).extracting(ChainEvent::channelId).containsSubsequence(fixed.channelId(),
+                    second.channelId());
+        }
+    }
+
+    @Test
     void eventsStillArriveAfterMoreBlocksThanOneLogQueryMayCover() throws Exception {
         List<ChainEvent> events = new CopyOnWriteArrayList<>();
         Web3jChain narrow = new Web3jChain(anvil.rpc(), false, alice, anvil.adjudicator(), TestAnvil.TIMEOUT,

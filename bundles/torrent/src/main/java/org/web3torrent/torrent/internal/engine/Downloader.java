@@ -130,6 +130,24 @@ final class Downloader {
         if (requests != null) {
             p.send(requests.size() == 1 ? requests.get(0) : new PeerMessage.Requests(requests));
             p.flush();
+            requested(p, requests);
+        }
+    }
+
+    private void requested(PeerConnection p, List<PeerMessage.Request> requests) {
+        List<TransferListener> listeners = s.engine.listeners();
+        if (listeners.isEmpty()) {
+            return;
+        }
+        for (PeerMessage.Request r : requests) {
+            BlockRequest block = new BlockRequest(r.piece(), r.begin(), r.length());
+            for (TransferListener l : listeners) {
+                try {
+                    l.blockRequested(p, block);
+                } catch (RuntimeException e) {
+                    LOG.warn("transfer listener failed", e);
+                }
+            }
         }
     }
 

@@ -85,6 +85,7 @@ class ExtensionAndGateTest {
         AtomicInteger sentBeforePaid = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
         List<Integer> verifiedFromSeeder = new CopyOnWriteArrayList<>();
+        List<BlockRequest> requested = new CopyOnWriteArrayList<>();
         Recorder seederExt = new Recorder("0xseed");
         Recorder leecherExt = new Recorder("0xleech");
 
@@ -137,6 +138,11 @@ class ExtensionAndGateTest {
             leecher.addExtension(leecherExt);
             leecher.addTransferListener(new TransferListener() {
                 @Override
+                public void blockRequested(PeerLink peer, BlockRequest block) {
+                    requested.add(block);
+                }
+
+                @Override
                 public void pieceVerified(InfoHash torrent, int piece, List<PeerLink> senders) {
                     verifiedFromSeeder.add(piece);
                 }
@@ -155,6 +161,8 @@ class ExtensionAndGateTest {
                 Thread.sleep(5); // the leecher's requests reach the gate
             }
             assertThat(t.status().verifiedPieces().isEmpty()).isTrue();
+            // the leecher heard of its requests while the seeder still held them all
+            assertThat(requested).isNotEmpty().allMatch(b -> b.length() == 16 * 1024);
 
             toSeeder.send("w3t_test", "paid".getBytes(StandardCharsets.UTF_8));
             Swarms.awaitComplete(t);
@@ -162,6 +170,8 @@ class ExtensionAndGateTest {
             assertThat(seederExt.messages).containsExactly("paid");
             assertThat(sentBeforePaid.get()).isZero();
             assertThat(sent.get()).isEqualTo(2 * 1024 * 1024 / (16 * 1024));
+            assertThat(requested).containsAll(java.util.stream.IntStream.range(0, 128) // 8 pieces of 16
+                    .mapToObj(i -> new BlockRequest(i / 16, (i % 16) * 16 * 1024, 16 * 1024)).toList());
             assertThat(verifiedFromSeeder).hasSize(metainfo.pieceCount());
             assertThat(Files.mismatch(content, tmp.resolve("leech/song.bin"))).isEqualTo(-1L);
         }

@@ -40,11 +40,20 @@ public final class BuyerLedger {
 
     /** Quoted pieces not yet received, with their prices and sizes. */
     private final Map<PieceKey, Quote> outstanding = new HashMap<>();
+    /**
+     * Pieces asked of this seller and not yet received, quoted or not. The seller's quote for a piece comes
+     * back behind the data already queued on the connection (megabytes on a fast link), so paying when it
+     * arrives would leave the seller waiting for money; paying for what was asked, as it is asked, does not.
+     */
+    private final Set<PieceKey> asked = new HashSet<>();
     private final Set<PieceKey> received = new HashSet<>();
     private BigInteger paid = BigInteger.ZERO;
     private BigInteger receivedValue = BigInteger.ZERO;
     private final int pieceLength;
-    /** The latest quote, the basis of every estimate: its price per byte prices pieces not yet quoted. */
+    /**
+     * The latest quote of a whole piece (any quote until one comes): its price per byte prices the pieces
+     * not yet quoted.
+     */
     private Quote last;
     private int payments;
     private int piecesReceived;
@@ -66,9 +75,22 @@ public final class BuyerLedger {
     /** The seller priced a piece of {@code size} bytes we asked for. A second quote for it is ignored. */
     public synchronized void onQuote(PieceKey piece, BigInteger price, int size) {
         Quote q = new Quote(price, Math.max(1, size));
-        if (!received.contains(piece) && outstanding.putIfAbsent(piece, q) == null) {
+        // A full-size piece's quote is the basis of estimates: the torrent's last, shorter piece has its price
+        // rounded up, and scaled up to a whole piece that rounding would overpay a wei.
+        if (!received.contains(piece) && outstanding.putIfAbsent(piece, q) == null
+                && (last == null || q.size() == pieceLength || last.size() != pieceLength)) {
             last = q;
         }
+    }
+
+    /**
+     * We asked this seller for (a block of) the piece: it is waiting to be delivered, and a strategy may pay
+     * for it before its quote arrives (at the latest price per byte; the quote then settles its value).
+     *
+     * @return true if the piece was not asked for before
+     */
+    public synchronized boolean onAsked(PieceKey piece) {
+        return !received.contains(piece) && asked.add(piece);
     }
 
     /**
@@ -87,6 +109,7 @@ public final class BuyerLedger {
      * @return true if it was a priced piece, counted now
      */
     public synchronized boolean onVerified(PieceKey piece, java.util.Map<Integer, Integer> blocks) {
+        asked.remove(piece);
         if (!received.add(piece)) {
             return false;
         }
@@ -109,6 +132,7 @@ public final class BuyerLedger {
     /** We got the piece from someone else: this seller's quote for it no longer matters. */
     public synchronized void onNotNeeded(PieceKey piece) {
         outstanding.remove(piece);
+        asked.remove(piece);
     }
 
     /**
@@ -135,7 +159,7 @@ public final class BuyerLedger {
         int paidAhead = credit.divide(piecePrice).min(BigInteger.valueOf(creditWindowPieces)).intValue();
         int asked;
         try {
-            asked = strategy.piecesToPayFor(new PaymentSnapshot(piecePrice, paidAhead, outstanding.size(),
+            asked = strategy.piecesToPayFor(new PaymentSnapshot(piecePrice, paidAhead, piecesWaiting(),
                     Math.max(0, piecesRemaining), creditWindowPieces, budget.subtract(debt)));
         } catch (RuntimeException e) {
             asked = 0; // a broken third-party strategy must not break the download: pay no more than owed
@@ -154,6 +178,17 @@ public final class BuyerLedger {
         return new Payment(amount, debt, ahead.signum() == 0 ? 0 : n);
     }
 
+    /** Pieces asked for or quoted, not yet received. */
+    private int piecesWaiting() {
+        int waiting = asked.size();
+        for (PieceKey k : outstanding.keySet()) {
+            if (!asked.contains(k)) {
+                waiting++;
+            }
+        }
+        return waiting;
+    }
+
     /** The latest quote's price for {@code bytes}, rounded up. */
     private BigInteger estimate(long bytes) {
         BigInteger[] qr = last.price().multiply(BigInteger.valueOf(bytes)).divideAndRemainder(BigInteger.valueOf(last.size()));
@@ -168,7 +203,9 @@ public final class BuyerLedger {
             quoted = quoted.add(q.price());
             quotedBytes += q.size();
         }
-        return quoted.add(estimate(Math.max(0, bytesRemaining - quotedBytes)));
+        // rounded down: money paid ahead on an estimate must never exceed what the pieces turn out to cost
+        long unquoted = Math.max(0, bytesRemaining - quotedBytes);
+        return quoted.add(last.price().multiply(BigInteger.valueOf(unquoted)).divide(BigInteger.valueOf(last.size())));
     }
 
     /** The channel refused a payment made from {@link #nextPayment}: it was not paid. */

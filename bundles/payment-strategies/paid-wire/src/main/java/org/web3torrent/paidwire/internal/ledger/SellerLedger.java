@@ -58,6 +58,11 @@ public final class SellerLedger {
         return new Quoted(fresh, true);
     }
 
+    /** The price quoted to this buyer for the piece, if it was. */
+    public synchronized Optional<BigInteger> quoted(PieceKey piece) {
+        return Optional.ofNullable(quoted.get(piece));
+    }
+
     /** A price and whether it was quoted just now. */
     public record Quoted(BigInteger price, boolean isNew) {
     }

@@ -33,10 +33,10 @@ final class BuyerSide {
 
     /** What a buyer needs to know of its downloads. */
     interface Downloads {
-        /** Pieces of the torrent still missing, or -1 if the torrent is unknown. */
+        /** Wanted pieces of the torrent (of files not skipped) still missing, or -1 if the torrent is unknown. */
         int piecesMissing(String infoHash);
 
-        /** Pieces and bytes of the torrent still missing, read together: -1 and 0 if the torrent is unknown. */
+        /** Wanted pieces and bytes still missing, read together: -1 and 0 if the torrent is unknown. */
         Missing missing(String infoHash);
 
         Optional<Integer> pieceLength(String infoHash, int piece);
@@ -77,6 +77,8 @@ final class BuyerSide {
      */
     private final Map<String, BigInteger> spendable = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** When the last {@code paid} hint went to each seller (System.nanoTime). */
+    private final Map<String, Long> hintSentAt = new ConcurrentHashMap<>();
     /** Channels run dry and being closed: never reused. */
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
@@ -123,6 +125,19 @@ final class BuyerSide {
         }
         ledger(seller.get(), infoHash).onQuote(new PieceKey(infoHash, quote.piece()), quote.price(), length.get());
         payIfDue(seller.get(), infoHash);
+    }
+
+    /**
+     * We asked a paying seller for a block: the first ask for a piece is a payment boundary, so money goes
+     * out with the request instead of after the seller's quote, which queues behind the data in flight.
+     */
+    void onAsked(String seller, String infoHash, int piece) {
+        if (refused.contains(seller)) {
+            return;
+        }
+        if (ledger(seller, infoHash).onAsked(new PieceKey(infoHash, piece))) {
+            payIfDue(seller, infoHash);
+        }
     }
 
     /** A block we asked for arrived from a paying seller (its piece is checked later). */
@@ -214,9 +229,11 @@ final class BuyerSide {
                 replaceDryChannel(seller, infoHash, ledger, channel, channelId, payment.amount(), missing);
                 return;
             }
-            LOG.debug("paying {} wei to {} ({} debt, {} pieces ahead; {} missing; paid {}, received {})",
-                    payment.amount(), seller, payment.debt(), payment.piecesAhead(), missing, ledger.paid(),
-                    ledger.receivedValue());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("paying {} wei to {} ({} debt, {} pieces ahead; {} missing; paid {}, received {})",
+                        payment.amount(), seller, payment.debt(), payment.piecesAhead(), missing, ledger.paid(),
+                        ledger.receivedValue());
+            }
             CompletableFuture<?> paying = channels.pay(channelId, payment.amount());
             Set<CompletableFuture<?>> pending = inFlight.computeIfAbsent(seller, s -> ConcurrentHashMap.newKeySet());
             pending.add(paying);
@@ -233,11 +250,31 @@ final class BuyerSide {
                 if (downloads.piecesMissing(infoHash) == 0 && ledger.owed().signum() == 0) {
                     closeChannelsOf(infoHash); // a debt settled after the download was done: nothing more goes through
                 }
-                PayMessage.Paid hint = new PayMessage.Paid(List.of(), ledger.paid());
-                directory.links(seller).stream().filter(l -> l.infoHash().hex().equals(infoHash)).findFirst()
-                        .ifPresent(l -> messages.send(l, hint));
+                sendPaidHint(seller, infoHash, ledger);
             });
         }
+    }
+
+    /**
+     * Tells the seller what we paid in all, for its logs, at most once a second: the channel already
+     * carries the money, and a message per payment cost both sides more than the payment itself.
+     */
+    private void sendPaidHint(String seller, String infoHash, BuyerLedger ledger) {
+        long now = System.nanoTime();
+        boolean[] due = {false};
+        hintSentAt.compute(seller, (k, last) -> {
+            if (last == null || now - last >= java.util.concurrent.TimeUnit.SECONDS.toNanos(1)) {
+                due[0] = true;
+                return now;
+            }
+            return last;
+        });
+        if (!due[0]) {
+            return;
+        }
+        PayMessage.Paid hint = new PayMessage.Paid(List.of(), ledger.paid());
+        directory.links(seller).stream().filter(l -> l.infoHash().hex().equals(infoHash)).findFirst()
+                .ifPresent(l -> messages.send(l, hint));
     }
 
     private void openChannel(String seller, String infoHash, BuyerLedger ledger, int missing) {

@@ -70,9 +70,10 @@ final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads 
 
     @Override
     public BuyerSide.Missing missing(String infoHash) {
+        // What the user asked for: pieces of skipped files are neither bought nor paid ahead for.
         return torrent(infoHash).map(Torrent::status).map(st -> new BuyerSide.Missing(
-                st.pieceCount() == 0 ? -1 : st.pieceCount() - st.verifiedPieces().cardinality(),
-                Math.max(0, st.totalLength() - st.verifiedBytes()))).orElse(new BuyerSide.Missing(-1, 0));
+                st.pieceCount() == 0 ? -1 : st.missingWantedPieces(),
+                Math.max(0, st.wantedBytes() - st.verifiedWantedBytes()))).orElse(new BuyerSide.Missing(-1, 0));
     }
 
     @Override

@@ -193,6 +193,11 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     }
 
     @Override
+    public void blockRequested(PeerLink peer, BlockRequest block) {
+        directory.address(peer).ifPresent(seller -> buyer.onAsked(seller, peer.infoHash().hex(), block.piece()));
+    }
+
+    @Override
     public void blockReceived(PeerLink peer, BlockRequest block) {
         directory.address(peer).ifPresent(seller -> buyer.onBlock(seller, peer.infoHash().hex(), block.piece(),
                 block.begin(), block.length()));

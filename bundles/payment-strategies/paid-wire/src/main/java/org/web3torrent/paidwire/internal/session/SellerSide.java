@@ -63,6 +63,17 @@ final class SellerSide {
     /** The upload gate: called on the network thread for every block request. */
     Decision check(PeerLink peer, BlockRequest request) {
         String infoHash = peer.infoHash().hex();
+        Optional<String> buyer = directory.address(peer);
+        if (buyer.isPresent()) {
+            // A piece is priced once per buyer, at its first block; the other blocks only count against the
+            // window (the gate runs for every block, on the thread that also sends them).
+            SellerLedger ledger = ledger(buyer.get());
+            PieceKey key = new PieceKey(infoHash, request.piece());
+            if (ledger.quoted(key).isPresent()) {
+                Optional<Integer> length = facts.pieceLength(infoHash, request.piece());
+                return length.isEmpty() ? Decision.REFUSE : decide(buyer.get(), ledger, key, request, length.get());
+            }
+        }
         Optional<PricingPolicy> policy = pricing.get();
         if (policy.isEmpty()) {
             // A pricing bundle is being updated: hold for the moment it takes, never serve unpriced.
@@ -85,7 +96,6 @@ final class SellerSide {
         if (price == null || price.signum() < 0) {
             return Decision.HOLD;
         }
-        Optional<String> buyer = directory.address(peer);
         if (price.signum() == 0) {
             return Decision.ALLOW;
         }
@@ -94,15 +104,26 @@ final class SellerSide {
             return Decision.REFUSE;
         }
         SellerLedger ledger = ledger(buyer.get());
-        buying.put(buyer.get(), infoHash);
         PieceKey key = new PieceKey(infoHash, request.piece());
         SellerLedger.Quoted quoted = ledger.quote(key, price);
         if (quoted.isNew()) {
             messages.send(peer, new PayMessage.Quote(request.piece(), quoted.price()));
         }
-        Decision decision = ledger.onRequest(key, request.begin(), request.length(), length.get())
+        return decide(buyer.get(), ledger, key, request, length.get());
+    }
+
+    /** Serves the block of a quoted piece if the buyer's credit allows, else holds it until money comes. */
+    private Decision decide(String buyer, SellerLedger ledger, PieceKey key, BlockRequest request, int pieceLength) {
+        if (!key.infoHash().equals(buying.get(buyer))) {
+            buying.put(buyer, key.infoHash());
+        }
+        Decision decision = ledger.onRequest(key, request.begin(), request.length(), pieceLength)
                 == SellerLedger.Verdict.SERVE ? Decision.ALLOW : Decision.HOLD;
-        bookEarnings(buyer.get(), ledger);
+        if (decision == Decision.HOLD && LOG.isDebugEnabled()) {
+            LOG.debug("holding {}:{} for {}: served {} wei, credited {}", request.piece(), request.begin(), buyer,
+                    ledger.served(), ledger.credited());
+        }
+        bookEarnings(buyer, ledger);
         return decision;
     }
 

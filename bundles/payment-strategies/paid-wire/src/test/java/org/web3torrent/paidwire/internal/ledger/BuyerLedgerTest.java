@@ -47,6 +47,29 @@ class BuyerLedgerTest {
     }
 
     @Test
+    void piecesAskedForWaitForMoneyBeforeTheirQuotesArrive() {
+        BuyerLedger l = quoted(16, 1); // the first quote sets the price
+        for (int i = 1; i <= 5; i++) {
+            assertThat(l.onAsked(k(i))).isTrue();
+        }
+        assertThat(l.onAsked(k(3))).as("a piece asked for again").isFalse();
+        int payments = 0;
+        while (!l.nextPayment(ONE_BY_ONE, 100, 100 * 100L, RICH).isEmpty()) {
+            payments++;
+        }
+        assertThat(payments).as("piece 0 (quoted) and pieces 1-5 (asked)").isEqualTo(6);
+        assertThat(l.piecesPaidAhead()).isEqualTo(6);
+
+        l.onQuote(k(2), P, 100); // a quote for a piece already waiting adds nothing to wait for
+        assertThat(l.nextPayment(ONE_BY_ONE, 100, 100 * 100L, RICH).isEmpty()).isTrue();
+        l.onVerified(k(0));
+        l.onNotNeeded(k(1)); // fetched from another seller
+        assertThat(l.onAsked(k(0))).as("a piece received is never waited for again").isFalse();
+        assertThat(l.nextPayment(ONE_BY_ONE, 100, 100 * 100L, RICH).isEmpty())
+                .as("4 pieces wait, 5 are paid ahead").isTrue();
+    }
+
+    @Test
     void nothingIsPaidBeforeTheFirstQuote() {
         assertThat(new BuyerLedger(100).nextPayment(s -> 5, 100, 10_000, RICH).isEmpty()).isTrue();
     }

@@ -112,6 +112,53 @@ class PaidDownloadTest extends OnLocalChain {
     }
 
     @Test
+    void aDownloadWithAFileSkippedPaysOnlyForTheWantedPiecesAndClosesItsChannel() throws Exception {
+        PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(4);
+        try (PaidNode seeder = new PaidNode(chain, 7, dir.resolve("seeder"), settings);
+                PaidNode leecher = new PaidNode(chain, 8, dir.resolve("leecher"), settings)) {
+            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
+            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "per-piece", new PerPieceStrategy());
+
+            // three files; the middle one (skipped) shares its first and last pieces with its neighbours
+            Path album = dir.resolve("seed-data/album");
+            Files.createDirectories(album);
+            Random random = new Random(7);
+            int[] sizes = {1_000_000, 3_000_000, 1_500_000};
+            for (int i = 0; i < sizes.length; i++) {
+                byte[] data = new byte[sizes[i]];
+                random.nextBytes(data);
+                Files.write(album.resolve("track" + i + ".bin"), data);
+            }
+            Metainfo meta = TorrentCreator.from(album).pieceLength(256 * 1024).create();
+            seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
+            List<org.web3torrent.torrent.api.FilePriority> skipMiddle = List.of(
+                    org.web3torrent.torrent.api.FilePriority.NORMAL, org.web3torrent.torrent.api.FilePriority.SKIP,
+                    org.web3torrent.torrent.api.FilePriority.NORMAL);
+            Torrent download = leecher.torrents.add(meta, dir.resolve("got"),
+                    TorrentOptions.DEFAULT.withFilePriorities(skipMiddle));
+            download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+            download.completion().toCompletableFuture().get(120, TimeUnit.SECONDS);
+
+            assertThat(dir.resolve("got/album/track0.bin")).hasSameBinaryContentAs(album.resolve("track0.bin"));
+            assertThat(dir.resolve("got/album/track2.bin")).hasSameBinaryContentAs(album.resolve("track2.bin"));
+            assertThat(dir.resolve("got/album/track1.bin")).doesNotExist();
+            java.util.BitSet wanted = download.status().wantedPieces();
+            assertThat(wanted.cardinality()).isLessThan(meta.pieceCount());
+            BigInteger expected = BigInteger.ZERO;
+            for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
+                expected = expected.add(new PricingContext(meta.infoHash().hex(), i, meta.pieceSize(i), PRICE_PER_MIB,
+                        0, 1).listPriceOfPiece());
+            }
+            String hash = meta.infoHash().hex();
+            // done with what was wanted: nothing more is bought, and the channel closes
+            Await.until(() -> !leecher.channels.channels().isEmpty()
+                    && leecher.channels.channels().stream().allMatch(c -> c.status() == ChannelStatus.CLOSED));
+            assertThat(leecher.wire.torrent(hash).orElseThrow().paid()).as("paid").isEqualTo(expected);
+            assertThat(seeder.wire.torrent(hash).orElseThrow().earned()).as("earned").isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aBatchedDownloadMakesFewerPaymentsForTheSameMoney() throws Exception {
         PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(16);
         try (PaidNode seeder = new PaidNode(chain, 3, dir.resolve("seeder"), settings);
