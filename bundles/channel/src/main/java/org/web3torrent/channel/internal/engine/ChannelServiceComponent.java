@@ -108,6 +108,7 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
             engine = new ChannelEngine(connection.keyPair(), new JournalChannelStore(directory), this,
                     new ChainBridge(connection.chain(), 1000), CHALLENGE_DURATION);
             pendingListeners.forEach(engine::addListener);
+            SignerWarmUp.start();
         }
         return engine;
     }
