@@ -72,6 +72,8 @@ final class TorrentSession implements Torrent {
     private volatile String error;
     final List<PeerConnection> peers = new ArrayList<>();
     final Set<InetSocketAddress> knownPeers = new LinkedHashSet<>();
+    /** Known peers that were seeds when we were complete too: not dialed while we stay complete. */
+    private final Set<InetSocketAddress> seedsMet = new java.util.HashSet<>();
     final Set<InetSocketAddress> dialing = new HashSet<>();
     final Set<String> bannedPeerIds = new HashSet<>();
     final Set<InetSocketAddress> bannedAddresses = new HashSet<>();
@@ -362,7 +364,10 @@ final class TorrentSession implements Torrent {
         }
         if (isComplete()) {
             for (PeerConnection p : new ArrayList<>(peers)) {
-                if (p.isSeed(metainfo.pieceCount()) || state == TorrentState.FINISHED) {
+                if (p.isSeed(metainfo.pieceCount())) {
+                    rememberSeed(p);
+                    closeWhenIdle(p);
+                } else if (state == TorrentState.FINISHED) {
                     closeWhenIdle(p);
                 }
             }
@@ -385,6 +390,17 @@ final class TorrentSession implements Torrent {
         }
     }
 
+    /** A seed met while complete ourselves: dialing it again would only close again (every 5 s, it did). */
+    private void rememberSeed(PeerConnection p) {
+        if (seedsMet.size() < PeerExchange.MAX_KNOWN) {
+            seedsMet.add(p.address);
+            InetSocketAddress listening = PeerExchange.listenAddress(p);
+            if (listening != null) {
+                seedsMet.add(listening);
+            }
+        }
+    }
+
     void connectToKnownPeers() {
         if (stopping || state == TorrentState.ERROR || state == TorrentState.PAUSED || state == TorrentState.FINISHED
                 || state == TorrentState.CHECKING) {
@@ -394,7 +410,8 @@ final class TorrentSession implements Torrent {
             if (peers.size() + dialing.size() >= options.maxConnections()) {
                 return;
             }
-            if (bannedAddresses.contains(a) || dialing.contains(a) || connectedTo(a)) {
+            if (bannedAddresses.contains(a) || dialing.contains(a) || connectedTo(a)
+                    || (seedsMet.contains(a) && isComplete())) {
                 continue;
             }
             dialing.add(a);

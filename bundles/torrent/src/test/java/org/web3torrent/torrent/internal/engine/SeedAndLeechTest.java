@@ -39,6 +39,37 @@ class SeedAndLeechTest {
     }
 
     @Test
+    void twoCompletePeersPartAndDoNotDialEachOtherAgain() throws Exception {
+        Path content = Swarms.randomFile(tmp.resolve("seed/movie.bin"), 1024 * 1024, 2);
+        Metainfo metainfo = Swarms.torrentOf(content, 256 * 1024);
+        try (BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests());
+                BitTorrentEngine leecher = new BitTorrentEngine(EngineConfig.forTests())) {
+            Torrent seeding = seeder.add(metainfo, tmp.resolve("seed"), TorrentOptions.DEFAULT);
+            Swarms.awaitComplete(seeding);
+            Torrent download = leecher.add(metainfo, tmp.resolve("leech"), TorrentOptions.DEFAULT);
+            download.connect(new InetSocketAddress("127.0.0.1", seeder.listenPort()));
+            Swarms.awaitComplete(download);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while ((!download.status().peers().isEmpty() || !seeding.status().peers().isEmpty())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(download.status().peers()).as("complete peers part").isEmpty();
+
+            // Two rounds of dialing known peers (every 5 s): a connection between two seeds lives until the
+            // next second's tick closes it, so sampling every 20 ms sees any that is made.
+            int most = 0;
+            long watchUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(11);
+            while (System.nanoTime() < watchUntil) {
+                most = Math.max(most, seeding.status().peers().size() + download.status().peers().size());
+                Thread.sleep(20);
+            }
+            assertThat(most).as("connections between the two seeds after they parted").isZero();
+            assertThat(download.status().state()).isEqualTo(TorrentState.SEEDING);
+        }
+    }
+
+    @Test
     void aPausedTorrentTakesNoPeersUntilResumedThenCompletes() throws Exception {
         Path content = Swarms.randomFile(tmp.resolve("seed/doc.bin"), 700_000, 2);
         Metainfo metainfo = Swarms.torrentOf(content, 64 * 1024);
