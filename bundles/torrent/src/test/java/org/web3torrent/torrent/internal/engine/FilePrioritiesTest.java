@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.BitSet;
 import java.util.List;
 
@@ -40,25 +38,6 @@ class FilePrioritiesTest {
         Swarms.randomFile(tmp.resolve("seed/album/b.bin"), 150_000, 82);
         Swarms.randomFile(tmp.resolve("seed/album/c.bin"), 120_000, 83);
         return TorrentCreator.from(tmp.resolve("seed/album")).pieceLength(PIECE).create();
-    }
-
-    private static void flipByte(Path file, long position) throws IOException {
-        FileTime before = Files.getLastModifiedTime(file);
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(position);
-            int b = f.read();
-            f.seek(position);
-            f.write(b ^ 0xff);
-        }
-        Files.setLastModifiedTime(file, before);
-    }
-
-    private static TorrentStatus awaitChecked(Torrent t) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (t.status().state() == TorrentState.CHECKING && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        return t.status();
     }
 
     private static void awaitWholeTorrent(Torrent t) throws InterruptedException {
@@ -100,14 +79,14 @@ class FilePrioritiesTest {
             }
 
             // damage a verified piece without changing size or time: trusted from resume data, not rehashed
-            flipByte(leech.resolve("album/a.bin"), PIECE + 5);
+            Swarms.flipByte(leech.resolve("album/a.bin"), PIECE + 5);
             try (BitTorrentEngine leecher = new BitTorrentEngine(config)) {
                 Torrent t = leecher.find(m.infoHash()).orElseThrow();
-                TorrentStatus s = awaitChecked(t);
+                TorrentStatus s = Swarms.awaitChecked(t);
                 assertThat(t.filePriorities()).isEqualTo(SKIP_MIDDLE);
                 assertThat(s.state()).isEqualTo(TorrentState.SEEDING);
                 assertThat(s.verifiedPieces().get(1)).isTrue();
-                flipByte(leech.resolve("album/a.bin"), PIECE + 5);
+                Swarms.flipByte(leech.resolve("album/a.bin"), PIECE + 5);
 
                 t.setFilePriority(1, FilePriority.HIGH);
                 assertThat(t.status().state()).isEqualTo(TorrentState.DOWNLOADING);
@@ -126,7 +105,7 @@ class FilePrioritiesTest {
             // the priority changed in the window (or shell) is the one a restart comes back with
             try (BitTorrentEngine leecher = new BitTorrentEngine(config)) {
                 Torrent t = leecher.find(m.infoHash()).orElseThrow();
-                TorrentStatus s = awaitChecked(t);
+                TorrentStatus s = Swarms.awaitChecked(t);
                 assertThat(t.filePriorities()).containsExactly(FilePriority.NORMAL, FilePriority.HIGH,
                         FilePriority.NORMAL);
                 assertThat(s.complete()).isTrue();
@@ -149,7 +128,7 @@ class FilePrioritiesTest {
         Metainfo m = album();
         try (BitTorrentEngine leecher = new BitTorrentEngine(EngineConfig.forTests())) {
             Torrent t = leecher.add(m, tmp.resolve("leech"), TorrentOptions.DEFAULT);
-            awaitChecked(t);
+            Swarms.awaitChecked(t);
             assertThat(t.status().state()).isEqualTo(TorrentState.DOWNLOADING);
             t.setFilePriorities(List.of(FilePriority.SKIP, FilePriority.SKIP, FilePriority.SKIP));
             TorrentStatus s = t.status();

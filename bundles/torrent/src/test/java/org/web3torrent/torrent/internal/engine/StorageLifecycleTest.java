@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,17 +28,6 @@ class StorageLifecycleTest {
         return EngineConfig.forTests().withStateDirectory(tmp.resolve("state"), false);
     }
 
-    private static void flipByte(Path file, long position) throws IOException {
-        FileTime before = Files.getLastModifiedTime(file);
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(position);
-            int b = f.read();
-            f.seek(position);
-            f.write(b ^ 0xff);
-        }
-        Files.setLastModifiedTime(file, before);
-    }
-
     @Test
     void restartTrustsResumeDataButReChecksFilesThatChangedSince() throws Exception {
         Path content = Swarms.randomFile(tmp.resolve("data/file.bin"), 2 * 1024 * 1024, 5);
@@ -50,7 +38,7 @@ class StorageLifecycleTest {
         assertThat(tmp.resolve("state/" + metainfo.infoHash().hex() + ".resume")).exists();
 
         // damage piece 3 without changing size or time: the resume data still vouches for it, no rehash
-        flipByte(content, 3 * 256 * 1024 + 10);
+        Swarms.flipByte(content, 3 * 256 * 1024 + 10);
         try (BitTorrentEngine second = new BitTorrentEngine(withState())) {
             Torrent t = second.add(metainfo, tmp.resolve("data"), TorrentOptions.DEFAULT);
             Swarms.awaitComplete(t);
@@ -61,7 +49,7 @@ class StorageLifecycleTest {
         Files.setLastModifiedTime(content, FileTime.fromMillis(System.currentTimeMillis() + 5000));
         try (BitTorrentEngine third = new BitTorrentEngine(withState())) {
             Torrent t = third.add(metainfo, tmp.resolve("data"), TorrentOptions.DEFAULT);
-            TorrentStatus s = awaitChecked(t);
+            TorrentStatus s = Swarms.awaitChecked(t);
             assertThat(s.state()).isEqualTo(TorrentState.DOWNLOADING);
             assertThat(s.verifiedPieces().get(3)).isFalse();
             assertThat(s.verifiedPieces().cardinality()).isEqualTo(metainfo.pieceCount() - 1);
@@ -91,14 +79,5 @@ class StorageLifecycleTest {
             assertThat(s.peers()).isEmpty();
             assertThat(disk[0].content()).containsOnly(0);
         }
-    }
-
-    private static TorrentStatus awaitChecked(Torrent t) throws InterruptedException {
-        TorrentStatus s = t.status();
-        while (s.state() == TorrentState.CHECKING) {
-            Thread.sleep(10);
-            s = t.status();
-        }
-        return s;
     }
 }

@@ -281,12 +281,21 @@ public final class GuiScenario {
     }
 
     private void addMagnet(MainWindow win, String magnet, Path destination, String shot) throws Exception {
-        AddTorrentDialog dialog = edt(() -> {
-            AddTorrentDialog d = win.showAddDialog(magnet);
+        AddTorrentDialog dialog = openAddDialog(win, magnet, destination);
+        await("the add dialog to accept the magnet", () -> edt(dialog::ready));
+        shootAndAdd(dialog, shot);
+    }
+
+    private AddTorrentDialog openAddDialog(MainWindow win, String text, Path destination) throws Exception {
+        return edt(() -> {
+            AddTorrentDialog d = win.showAddDialog(text);
             d.setDestination(destination.toString());
             return d;
         });
-        await("the add dialog to accept the magnet", () -> edt(dialog::ready));
+    }
+
+    /** Takes the screenshot {@code shot} (if named), clicks Add and waits until the torrent is added. */
+    private void shootAndAdd(AddTorrentDialog dialog, String shot) throws Exception {
         if (shot != null) {
             shoot(dialog, shot);
         }
@@ -300,25 +309,14 @@ public final class GuiScenario {
     /** Opens a .torrent in the Add dialog, unticks one file and adds it; returns the torrent added. */
     private org.web3torrent.torrent.api.Torrent addTorrentFile(MainWindow win, Path torrent, Path destination,
             int skip, String shot) throws Exception {
-        AddTorrentDialog dialog = edt(() -> {
-            AddTorrentDialog d = win.showAddDialog(torrent.toString());
-            d.setDestination(destination.toString());
-            return d;
-        });
+        AddTorrentDialog dialog = openAddDialog(win, torrent.toString(), destination);
         await("the add dialog to read the .torrent", () -> edt(() -> dialog.ready() && dialog.files()
                 .getRowCount() > skip));
         edt(() -> {
             dialog.files().setValueAt(false, skip, FilePrioritiesModel.WANTED);
             return null;
         });
-        if (shot != null) {
-            shoot(dialog, shot);
-        }
-        edt(() -> {
-            dialog.clickAdd();
-            return null;
-        });
-        await("the add dialog to add the torrent", () -> edt(() -> dialog.added() != null));
+        shootAndAdd(dialog, shot);
         org.web3torrent.torrent.api.Torrent added = edt(dialog::added);
         check(added.options().filePriorities().get(skip) == org.web3torrent.torrent.api.FilePriority.SKIP,
                 "the file unticked in the add dialog was not skipped");

@@ -50,6 +50,16 @@ class PaidDownloadTest extends OnLocalChain {
         return TorrentCreator.from(file).pieceLength(pieceLength).create();
     }
 
+    /** What these pieces cost at the flat price: each piece's list price, the last, shorter one included. */
+    private static BigInteger listPrice(Metainfo meta, java.util.BitSet pieces) {
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = pieces.nextSetBit(0); i >= 0; i = pieces.nextSetBit(i + 1)) {
+            sum = sum.add(new PricingContext(meta.infoHash().hex(), i, meta.pieceSize(i), PRICE_PER_MIB, 0, 1)
+                    .listPriceOfPiece());
+        }
+        return sum;
+    }
+
     @Test
     void aPerPieceDownloadIsPaidPieceByPieceAndTheAccountsBalanceOnChain() throws Exception {
         PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(4);
@@ -79,11 +89,9 @@ class PaidDownloadTest extends OnLocalChain {
             assertThat(dir.resolve("got/film.bin")).hasSameBinaryContentAs(dir.resolve("seed-data/film.bin"));
             assertThat(sendersNamed).containsExactly(seeder.address());
 
-            BigInteger expected = BigInteger.ZERO;
-            for (int i = 0; i < meta.pieceCount(); i++) {
-                expected = expected.add(new PricingContext(meta.infoHash().hex(), i, meta.pieceSize(i), PRICE_PER_MIB,
-                        0, 1).listPriceOfPiece());
-            }
+            java.util.BitSet all = new java.util.BitSet();
+            all.set(0, meta.pieceCount());
+            BigInteger expected = listPrice(meta, all);
             String hash = meta.infoHash().hex();
             BigInteger want = expected;
             Await.until(() -> leecher.wire.torrent(hash).map(TorrentAccount::paid).orElse(BigInteger.ZERO).equals(want)
@@ -144,11 +152,7 @@ class PaidDownloadTest extends OnLocalChain {
             assertThat(dir.resolve("got/album/track1.bin")).doesNotExist();
             java.util.BitSet wanted = download.status().wantedPieces();
             assertThat(wanted.cardinality()).isLessThan(meta.pieceCount());
-            BigInteger expected = BigInteger.ZERO;
-            for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
-                expected = expected.add(new PricingContext(meta.infoHash().hex(), i, meta.pieceSize(i), PRICE_PER_MIB,
-                        0, 1).listPriceOfPiece());
-            }
+            BigInteger expected = listPrice(meta, wanted);
             String hash = meta.infoHash().hex();
             // done with what was wanted: nothing more is bought, and the channel closes
             Await.until(() -> !leecher.channels.channels().isEmpty()
