@@ -279,6 +279,9 @@ final class TorrentSession implements Torrent {
      * peer (a payment to deliver, say): then {@link #tick} asks again every second.
      */
     void closeWhenIdle(PeerConnection p) {
+        if (isComplete() && p.isSeed(metainfo.pieceCount())) {
+            rememberSeed(p); // even if an extension keeps this connection: once it closes, no redial
+        }
         if (!extensions.holds(p)) {
             p.close("both of us are complete");
         }
@@ -364,10 +367,7 @@ final class TorrentSession implements Torrent {
         }
         if (isComplete()) {
             for (PeerConnection p : new ArrayList<>(peers)) {
-                if (p.isSeed(metainfo.pieceCount())) {
-                    rememberSeed(p);
-                    closeWhenIdle(p);
-                } else if (state == TorrentState.FINISHED) {
+                if (p.isSeed(metainfo.pieceCount()) || state == TorrentState.FINISHED) {
                     closeWhenIdle(p);
                 }
             }
