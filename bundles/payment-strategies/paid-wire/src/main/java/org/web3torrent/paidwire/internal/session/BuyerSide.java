@@ -261,16 +261,10 @@ final class BuyerSide {
      */
     private void sendPaidHint(String seller, String infoHash, BuyerLedger ledger) {
         long now = System.nanoTime();
-        boolean[] due = {false};
-        hintSentAt.compute(seller, (k, last) -> {
-            if (last == null || now - last >= java.util.concurrent.TimeUnit.SECONDS.toNanos(1)) {
-                due[0] = true;
-                return now;
-            }
-            return last;
-        });
-        if (!due[0]) {
-            return;
+        long sent = hintSentAt.merge(seller, now,
+                (last, fresh) -> fresh - last >= java.util.concurrent.TimeUnit.SECONDS.toNanos(1) ? fresh : last);
+        if (sent != now) {
+            return; // one went out less than a second ago
         }
         PayMessage.Paid hint = new PayMessage.Paid(List.of(), ledger.paid());
         directory.links(seller).stream().filter(l -> l.infoHash().hex().equals(infoHash)).findFirst()
