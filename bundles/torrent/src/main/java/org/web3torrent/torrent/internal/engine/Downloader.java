@@ -29,7 +29,7 @@ import org.web3torrent.torrent.internal.wire.ProtocolException;
  */
 final class Downloader {
     private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
-    /** Requests in flight per peer at first, before its rate is known. */
+    /** Requests in flight per peer at first; until its rate is known the pipeline grows by one per block received. */
     static final int INITIAL_DEPTH = 32;
     /** The most requests in flight per peer (8 MiB of 16 KiB blocks). */
     static final int MAX_DEPTH = 512;
@@ -273,7 +273,15 @@ final class Downloader {
     }
 
     private void adaptDepth(PeerConnection p) {
-        long blocksPerQueue = (long) (p.received.rate() * QUEUE_SECONDS / PieceDownload.BLOCK);
+        long rate = p.received.rate();
+        if (rate == 0) {
+            // No rate yet (the first second of a connection, or a peer that went quiet): slow start, one more
+            // request per block received, which doubles the pipeline every round trip. Held at its initial
+            // depth, a fast peer spent its whole first second at a fraction of its speed.
+            p.queueDepth = Math.min(MAX_DEPTH, p.queueDepth + 1);
+            return;
+        }
+        long blocksPerQueue = (long) (rate * QUEUE_SECONDS / PieceDownload.BLOCK);
         p.queueDepth = (int) Math.max(INITIAL_DEPTH, Math.min(MAX_DEPTH, blocksPerQueue));
     }
 
