@@ -60,4 +60,16 @@ public interface ChannelService {
      * in flight, signatures) is sent again. Messages are idempotent: a repeat changes nothing.
      */
     void connected(String peer);
+
+    /**
+     * Prepares this node to be paid at full speed from its first payment: runs the per-payment path (state
+     * hashing, the message and journal codec, a burst's check, a countersignature) with throwaway keys on a
+     * background thread, so the JIT compilers have compiled it before a real channel needs it. A long-running
+     * seller calls this once when it starts selling; it costs about a second of one core, once, and later
+     * calls do nothing. Returns at once. Nothing real is signed or stored.
+     *
+     * @since 1.1
+     */
+    default void warmUp() {
+    }
 }

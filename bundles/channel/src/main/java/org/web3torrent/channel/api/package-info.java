@@ -10,5 +10,5 @@
  * opaque bytes to carriers (UTF-8 JSON, see docs/channels.md); a carrier only moves them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.web3torrent.channel.api;

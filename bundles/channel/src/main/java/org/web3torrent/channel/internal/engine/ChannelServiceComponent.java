@@ -113,6 +113,11 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
         return engine;
     }
 
+    @Override
+    public void warmUp() {
+        PaymentWarmUp.startOnce();
+    }
+
     @Deactivate
     public synchronized void deactivate() {
         if (engine != null) {

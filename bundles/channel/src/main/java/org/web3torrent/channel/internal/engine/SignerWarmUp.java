@@ -50,6 +50,9 @@ final class SignerWarmUp {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("the channel warm-up failed (the first channel opens colder): {}", e.toString());
+            } catch (LinkageError e) {
+                // a short command's framework stopped (and its bundles' class loaders closed) under it
+                LOG.debug("the channel warm-up stopped: {}", e.toString());
             }
         }, "channel-warm-up");
         t.setDaemon(true);

@@ -1,0 +1,167 @@
+package org.web3torrent.channel.internal.engine;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.NoSuchAlgorithmException;
+import java.security.NoSuchProviderException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.channel.state.FixedPart;
+import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.state.Outcome;
+import org.web3torrent.channel.state.Signature;
+import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.state.VariablePart;
+
+/**
+ * Runs the per-payment path between two throwaway keys in memory, so that the optimizing compiler has
+ * compiled it before a real channel pays: the payer's next state and its ABI hash, the payment message
+ * and the journal record through the JSON codec, the payee's burst check, its countersignature and the
+ * acknowledgement back. Measured with JFR in bench/paid (2026-11-23), without it the optimizing compiler
+ * spent 2-3 s of one compiler thread on this path (BigInteger division and decimal conversion, Gson's
+ * reflective adapters, the curve) inside the first seconds of the first paid download, while the transfer
+ * needed both cores.
+ *
+ * <p>States are cumulative and the payee checks only the newest signature of a burst (see
+ * {@link Payments#receiveBurst}), so most throwaway states carry a placeholder signature and only the last
+ * of each burst a real one: the JSON and arithmetic paths run often enough to be compiled, the costly
+ * curve arithmetic only as often as {@link SignerWarmUp} already runs it. The keys never sign anything else.
+ *
+ * <p>A seller asks for it ({@link org.web3torrent.channel.api.ChannelService#warmUp}) when it starts selling:
+ * a buyer's download starts within a second of its process, and a warm-up there would share the cores with
+ * the transfer instead of preceding it.
+ */
+final class PaymentWarmUp {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentWarmUp.class);
+    /** Payments per burst: one real signature and one countersignature per burst. */
+    static final int BURST = 16;
+    /**
+     * Bursts a warm-up runs: 1,024 throwaway payments, enough for the optimizing compiler to take the
+     * codec and arithmetic this path calls many times per payment.
+     */
+    static final int BURSTS = Integer.getInteger("web3torrent.channel.warmup.bursts", 64);
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private PaymentWarmUp() {
+    }
+
+    /** Starts the warm-up on a background daemon thread, the first time only; returns that thread. */
+    static Optional<Thread> startOnce() {
+        if (BURSTS <= 0 || !STARTED.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        Thread t = new Thread(() -> {
+            try {
+                long start = System.nanoTime();
+                int acknowledged = run(BURSTS);
+                if (acknowledged != BURSTS) {
+                    LOG.error("payment self-check: {} of {} throwaway payment bursts were accepted and acknowledged",
+                            acknowledged, BURSTS);
+                }
+                LOG.debug("payment warm-up: {} payments in {} ms", acknowledged * BURST,
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("the payment warm-up failed (the first payments run colder): {}", e.toString());
+            } catch (LinkageError e) {
+                // the framework stopped (and the bundle's class loader closed) under it
+                LOG.debug("the payment warm-up stopped: {}", e.toString());
+            }
+        }, "channel-payment-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return Optional.of(t);
+    }
+
+    /**
+     * Runs {@code bursts} bursts of {@link #BURST} payments; returns how many of them the payer saw
+     * acknowledged (every one when the path works).
+     */
+    static int run(int bursts) {
+        ECKeyPair payerKey;
+        ECKeyPair payeeKey;
+        try {
+            payerKey = Keys.createEcKeyPair();
+            payeeKey = Keys.createEcKeyPair();
+        } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException | NoSuchProviderException e) {
+            return 0;
+        }
+        Signer payer = new Signer(payerKey);
+        Signer payee = new Signer(payeeKey);
+        FixedPart fixed = new FixedPart(List.of(payer.address(), payee.address()), BigInteger.valueOf(7),
+                Hex.ZERO_ADDRESS, 3600);
+        BigInteger deposit = BigInteger.TEN.pow(18);
+        State postFund = new State(fixed, new VariablePart(Outcome.eth(fixed.participants(),
+                List.of(deposit, BigInteger.ZERO)), "0x", 1, false));
+        SignedState both = SignedState.unsigned(postFund).with(Channel.PAYER, payer.sign(postFund))
+                .with(Channel.PAYEE, payee.sign(postFund));
+        Channel paying = new Channel(fixed, Channel.PAYER, ChannelStatus.OPEN, both, both, both, List.of(), deposit,
+                true, 0, false, null);
+        Channel paid = new Channel(fixed, Channel.PAYEE, ChannelStatus.OPEN, both, both, both, List.of(), deposit,
+                false, 0, false, null);
+        // a well-formed signature that recovers to nobody in particular: never checked (see above)
+        Signature placeholder = both.signatureOf(Channel.PAYER);
+        BigInteger price = BigInteger.valueOf(1_000_000_000_000L);
+        long acknowledged = 0;
+        for (int b = 0; b < bursts; b++) {
+            List<SignedState> received = new ArrayList<>(BURST);
+            for (int i = 0; i < BURST; i++) {
+                BigInteger amount = price.add(BigInteger.valueOf(b * BURST + i));
+                State next = Payments.nextPayment(paying, paying.latest().state(), amount,
+                        paying.unacknowledged().size());
+                Signature s = i == BURST - 1 ? payer.sign(next) : placeholder;
+                Step step = Payments.paySigned(paying, SignedState.unsigned(next).with(Channel.PAYER, s));
+                paying = step.channel();
+                journal(paying);
+                received.add(carry(step).state());
+            }
+            Payments.Burst burst = Payments.receiveBurst(paid, received, payee);
+            if (!burst.refused().isEmpty()) {
+                return (int) (acknowledged / BURST);
+            }
+            paid = burst.step().channel();
+            journal(paid);
+            Step countersigned = Payments.countersign(paid, payee);
+            paid = countersigned.channel();
+            journal(paid);
+            ChannelMessage ack = carry(countersigned);
+            Step done = Payments.acknowledged(paying, ack.turnNum(), ack.signature(), payer);
+            paying = done.channel();
+            journal(paying);
+            acknowledged += BURST;
+        }
+        return (int) (acknowledged / BURST);
+    }
+
+    /** The step's message, encoded and decoded as it crosses the wire. */
+    private static ChannelMessage carry(Step step) {
+        for (Effect e : step.effects()) {
+            if (e instanceof Effect.SendMessage send) {
+                return MessageCodec.decode(MessageCodec.encode(send.message()));
+            }
+        }
+        throw new IllegalStateException("the step sent no message");
+    }
+
+    /** The channel as the journal writes it (without the payer's states in flight, as the store does). */
+    private static void journal(Channel ch) {
+        Channel slim = new Channel(ch.fixedPart(), ch.myIndex(), ch.status(), ch.preFund(), ch.supported(),
+                ch.latest(), List.of(), ch.holdings(), ch.depositSubmitted(), ch.finalizesAt(), ch.closeSubmitted(),
+                ch.onChain());
+        byte[] record = MessageCodec.channelToJson(slim).getBytes(StandardCharsets.UTF_8);
+        if (record.length == 0) {
+            throw new IllegalStateException("empty journal record");
+        }
+    }
+}
