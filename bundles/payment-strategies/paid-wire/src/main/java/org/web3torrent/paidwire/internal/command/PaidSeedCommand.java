@@ -1,6 +1,7 @@
 package org.web3torrent.paidwire.internal.command;
 
 import java.math.BigInteger;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -57,8 +58,11 @@ public class PaidSeedCommand implements Command {
         if (options.rest().contains("--help")) {
             ctx.out().print(HELP);
         } else if (!free) { // a free seeder is never paid: it needs neither the wallet nor the chain
-            payments.awaitPaymentIdentity(PaidGetCommand.IDENTITY_TIMEOUT).ifPresent(why -> ctx.err().println(
-                    "seed: cannot be paid (" + why + "); only a price of 0 serves anyone"));
+            Optional<String> unpaid = payments.awaitPaymentIdentity(PaidGetCommand.IDENTITY_TIMEOUT);
+            unpaid.ifPresent(why -> ctx.err().println("seed: cannot be paid (" + why + "); only a price of 0 serves anyone"));
+            if (unpaid.isEmpty()) {
+                payments.prepareToSell();
+            }
         }
         int status = bittorrent.run(new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
                 ctx.workingDirectory(), ctx.dataDirectory()));

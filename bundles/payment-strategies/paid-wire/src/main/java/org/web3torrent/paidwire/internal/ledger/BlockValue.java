@@ -18,7 +18,22 @@ public final class BlockValue {
         if (size <= 0 || begin < 0 || length <= 0 || begin + (long) length > size) {
             throw new IllegalArgumentException("block " + begin + "+" + length + " outside a piece of " + size);
         }
+        if (price.bitLength() < 63) {
+            // the gate asks for every block served: in long arithmetic while price * bytes fits in 63 bits
+            long p = price.longValue();
+            long end = begin + (long) length;
+            if (Math.multiplyHigh(p, end) == 0 && p * end >= 0) {
+                return BigInteger.valueOf(upTo(p, end, size) - upTo(p, begin, size));
+            }
+        }
         return upTo(price, begin + length, size).subtract(upTo(price, begin, size));
+    }
+
+    /** {@code ceil(price * bytes / size)} for a product known to fit in a non-negative long. */
+    private static long upTo(long price, long bytes, int size) {
+        long product = price * bytes;
+        long q = product / size;
+        return product % size == 0 ? q : q + 1;
     }
 
     private static BigInteger upTo(BigInteger price, long bytes, int size) {

@@ -58,6 +58,11 @@ public final class SellerLedger {
         return new Quoted(fresh, true);
     }
 
+    /** True if the piece was quoted to this buyer. */
+    public synchronized boolean isQuoted(PieceKey piece) {
+        return quoted.containsKey(piece);
+    }
+
     /** The price quoted to this buyer for the piece, if it was. */
     public synchronized Optional<BigInteger> quoted(PieceKey piece) {
         return Optional.ofNullable(quoted.get(piece));
@@ -81,8 +86,10 @@ public final class SellerLedger {
         if (blocks != null && blocks.contains(begin)) {
             return Verdict.SERVE;
         }
-        BigInteger price = Optional.ofNullable(quoted.get(piece))
-                .orElseThrow(() -> new IllegalStateException("piece " + piece + " was never quoted"));
+        BigInteger price = quoted.get(piece);
+        if (price == null) {
+            throw new IllegalStateException("piece " + piece + " was never quoted");
+        }
         BigInteger charge = BlockValue.of(price, begin, length, pieceSize);
         BigInteger credit = price.multiply(BigInteger.valueOf(creditWindowPieces));
         if (served.add(charge).compareTo(credited.add(credit)) > 0) {
@@ -118,6 +125,9 @@ public final class SellerLedger {
 
     /** Pieces whose price money has covered since the last call, oldest first: earnings to book. */
     public synchronized List<Covered> drainCovered() {
+        if (newlyCovered.isEmpty()) {
+            return List.of();
+        }
         List<Covered> out = List.copyOf(newlyCovered);
         newlyCovered.clear();
         return out;

@@ -379,8 +379,12 @@ final class BuyerSide {
 
     BigInteger budgetLeft(String infoHash) {
         // What the ledgers count as paid, refused payments already taken back: the spend, derived not kept.
-        BigInteger spent = ledgers.entrySet().stream().filter(e -> e.getKey().infoHash().equals(infoHash))
-                .map(e -> e.getValue().paid()).reduce(BigInteger.ZERO, BigInteger::add);
+        BigInteger spent = BigInteger.ZERO;
+        for (Map.Entry<LedgerKey, BuyerLedger> e : ledgers.entrySet()) {
+            if (e.getKey().infoHash().equals(infoHash)) {
+                spent = spent.add(e.getValue().paid());
+            }
+        }
         return settings.get().budget(infoHash).subtract(spent).max(BigInteger.ZERO);
     }
 

@@ -23,6 +23,8 @@ final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads 
 
     private final Function<InfoHash, Optional<Torrent>> torrents;
     private final Map<String, Snapshot> swarms = new ConcurrentHashMap<>();
+    private static final int METAINFO_LIMIT = 1024;
+    private final Map<String, Metainfo> metainfos = new ConcurrentHashMap<>();
 
     /** @param torrents finds a torrent of the engine (empty while there is no engine) */
     EngineFacts(Function<InfoHash, Optional<Torrent>> torrents) {
@@ -37,13 +39,28 @@ final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads 
         }
     }
 
+    /**
+     * The piece's length. The upload gate asks for every block: a torrent's metainfo, fixed by its
+     * info-hash, is looked up once and kept.
+     */
     @Override
     public Optional<Integer> pieceLength(String infoHash, int piece) {
-        Optional<Metainfo> m = torrent(infoHash).flatMap(Torrent::metainfo);
-        if (m.isEmpty() || piece < 0 || piece >= m.get().pieceCount()) {
+        Metainfo m = metainfos.get(infoHash);
+        if (m == null) {
+            Optional<Metainfo> found = torrent(infoHash).flatMap(Torrent::metainfo);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            m = found.get();
+            if (metainfos.size() >= METAINFO_LIMIT) {
+                metainfos.clear();
+            }
+            metainfos.put(infoHash, m);
+        }
+        if (piece < 0 || piece >= m.pieceCount()) {
             return Optional.empty();
         }
-        return Optional.of(m.get().pieceSize(piece));
+        return Optional.of(m.pieceSize(piece));
     }
 
     /** Connected peers that have the piece, and connected peers in all (the latter from a snapshot). */

@@ -194,13 +194,18 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
 
     @Override
     public void blockRequested(PeerLink peer, BlockRequest block) {
-        directory.address(peer).ifPresent(seller -> buyer.onAsked(seller, peer.infoHash().hex(), block.piece()));
+        PeerDirectory.Joined seller = directory.joined(peer);
+        if (seller != null) {
+            buyer.onAsked(seller.address(), seller.infoHash(), block.piece());
+        }
     }
 
     @Override
     public void blockReceived(PeerLink peer, BlockRequest block) {
-        directory.address(peer).ifPresent(seller -> buyer.onBlock(seller, peer.infoHash().hex(), block.piece(),
-                block.begin(), block.length()));
+        PeerDirectory.Joined seller = directory.joined(peer);
+        if (seller != null) {
+            buyer.onBlock(seller.address(), seller.infoHash(), block.piece(), block.begin(), block.length());
+        }
     }
 
     @Override
@@ -278,6 +283,14 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
         if (strategy != null) {
             settings.overrides().strategy(PaymentSettings.Overrides.ANY, strategy);
         }
+    }
+
+    /**
+     * This node is about to sell: the channel layer compiles its payment path now, in the background, so
+     * the first buyer is served at full speed (see {@link ChannelService#warmUp}).
+     */
+    public void prepareToSell() {
+        channels.warmUp();
     }
 
     /**

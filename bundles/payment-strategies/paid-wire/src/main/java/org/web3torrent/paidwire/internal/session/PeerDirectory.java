@@ -14,17 +14,24 @@ import org.web3torrent.torrent.api.PeerLink;
  */
 final class PeerDirectory {
 
+    /** A paying peer's connection: its address, and the torrent's info-hash in hex (asked for every block). */
+    record Joined(String address, String infoHash) {
+    }
+
     private final Map<PeerLink, PeerIdentity> identities = new ConcurrentHashMap<>();
+    private final Map<PeerLink, Joined> joined = new ConcurrentHashMap<>();
     private final Map<String, Set<PeerLink>> links = new ConcurrentHashMap<>();
 
     void joined(PeerLink link, PeerIdentity identity) {
         identities.put(link, identity);
+        joined.put(link, new Joined(identity.address(), link.infoHash().hex()));
         links.computeIfAbsent(identity.address(), a -> ConcurrentHashMap.newKeySet()).add(link);
     }
 
     /** Forgets a connection; returns the address it belonged to if that address has no connection left. */
     Optional<String> left(PeerLink link) {
         PeerIdentity id = identities.remove(link);
+        joined.remove(link);
         if (id == null) {
             return Optional.empty();
         }
@@ -37,6 +44,11 @@ final class PeerDirectory {
             }
         }
         return Optional.empty();
+    }
+
+    /** The paying peer on this connection, or null if it does not pay. */
+    Joined joined(PeerLink link) {
+        return joined.get(link);
     }
 
     Optional<String> address(PeerLink link) {

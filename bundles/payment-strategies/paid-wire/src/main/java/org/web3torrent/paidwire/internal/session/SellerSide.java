@@ -62,16 +62,17 @@ final class SellerSide {
 
     /** The upload gate: called on the network thread for every block request. */
     Decision check(PeerLink peer, BlockRequest request) {
-        String infoHash = peer.infoHash().hex();
-        Optional<String> buyer = directory.address(peer);
-        if (buyer.isPresent()) {
+        PeerDirectory.Joined paying = directory.joined(peer);
+        String infoHash = paying != null ? paying.infoHash() : peer.infoHash().hex();
+        Optional<String> buyer = Optional.ofNullable(paying).map(PeerDirectory.Joined::address);
+        if (paying != null) {
             // A piece is priced once per buyer, at its first block; the other blocks only count against the
             // window (the gate runs for every block, on the thread that also sends them).
-            SellerLedger ledger = ledger(buyer.get());
+            SellerLedger ledger = ledger(paying.address());
             PieceKey key = new PieceKey(infoHash, request.piece());
-            if (ledger.quoted(key).isPresent()) {
+            if (ledger.isQuoted(key)) {
                 Optional<Integer> length = facts.pieceLength(infoHash, request.piece());
-                return length.isEmpty() ? Decision.REFUSE : decide(buyer.get(), ledger, key, request, length.get());
+                return length.isEmpty() ? Decision.REFUSE : decide(paying.address(), ledger, key, request, length.get());
             }
         }
         Optional<PricingPolicy> policy = pricing.get();

@@ -54,6 +54,29 @@ class BlockValueTest {
         assertThat(b.served()).isEqualTo(BigInteger.valueOf(250));
     }
 
+    @ParameterizedTest(name = "price {0}: block {1}+{2} of {3} bytes")
+    @CsvSource({
+        "1000000000000, 16384, 16384, 1048576",
+        "8796093022207, 1032192, 16384, 1048576",
+        "8796093022208, 1032192, 16384, 1048576",
+        "9223372036854775807, 16384, 16384, 1048576",
+        "9223372036854775808, 16384, 16384, 1048576",
+        "340282366920938463463374607431768211457, 0, 16384, 1048577",
+        "3, 1, 2, 7",
+    })
+    void everyPriceIsValuedAsCeilOfPriceTimesBytesOverSizeWhetherItFitsInALongOrNot(String price, int begin,
+            int length, int size) {
+        BigInteger p = new BigInteger(price);
+        BigInteger expected = ceil(p.multiply(BigInteger.valueOf(begin + length)), size)
+                .subtract(ceil(p.multiply(BigInteger.valueOf(begin)), size));
+        assertThat(BlockValue.of(p, begin, length, size)).isEqualTo(expected);
+    }
+
+    private static BigInteger ceil(BigInteger product, int size) {
+        BigInteger[] qr = product.divideAndRemainder(BigInteger.valueOf(size));
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    }
+
     @Test
     void aBlockOutsideThePieceIsRefused() {
         assertThatThrownBy(() -> BlockValue.of(BigInteger.TEN, 60, 16, 64)).isInstanceOf(IllegalArgumentException.class);
