@@ -52,7 +52,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 
 /**
  * The engine: one Netty network thread that owns every torrent's and peer's state (no locks), a disk
@@ -193,9 +192,8 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
 
     private void pipeline(Channel ch, InetSocketAddress address, boolean incoming, TorrentSession session) {
         connections.incrementAndGet();
-        ch.pipeline().addLast(new FlushConsolidationHandler(256, true), new IdleStateHandler(180, 100, 0),
-                new HandshakeDecoder(), new FrameDecoder(config.maxFrameLength()), MessageDecoder.INSTANCE,
-                WireEncoder.INSTANCE, new PeerConnection(this, ch, address, incoming, session));
+        ch.pipeline().addLast(new FlushConsolidationHandler(256, true), new HandshakeDecoder(),
+                new FrameDecoder(config.maxFrameLength()), MessageDecoder.INSTANCE, WireEncoder.INSTANCE, new PeerConnection(this, ch, address, incoming, session));
     }
 
     void dial(TorrentSession session, InetSocketAddress address) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +23,21 @@ import org.web3torrent.torrent.internal.wire.ProtocolException;
 import org.web3torrent.torrent.metainfo.InfoHash;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * One peer connection: the last handler of its pipeline, receiving decoded {@link PeerMessage}s, and the
+ * One peer connection: the last handler of its pipeline, receiving decoded {@link PeerMessage}s (and seeing
+ * every message written, to count it for the {@link IdleWatch}), and the
  * {@link PeerLink} the SPIs see. It keeps the per-peer protocol state (choke and interest flags, the
  * peer's pieces, requests both ways) and hands decisions to its {@link TorrentSession}. All state is
  * touched on the engine's network thread only; the PeerLink methods hop onto it.
  */
-final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerLink {
+final class PeerConnection extends ChannelDuplexHandler implements PeerLink {
     private static final Logger LOG = LoggerFactory.getLogger(PeerConnection.class);
 
     final BitTorrentEngine engine;
@@ -78,10 +81,19 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
     final ArrayDeque<BlockRequest> toServe = new ArrayDeque<>();
     final List<BlockRequest> held = new ArrayList<>();
     int readsInFlight;
+    /** Blocks written whose listeners hear of them once the socket took them (see the uploader). */
+    List<BlockRequest> writtenNotHeard = new ArrayList<>();
 
     final RateMeter received = new RateMeter();
     final RateMeter sent = new RateMeter();
     private volatile boolean open = true;
+
+    // silence: messages read and written, sampled by the idle watch
+    private long messagesRead;
+    private long messagesWritten;
+    private final IdleWatch idle = new IdleWatch(TimeUnit.SECONDS.toNanos(READ_IDLE_SECONDS),
+            TimeUnit.SECONDS.toNanos(WRITE_IDLE_SECONDS), System.nanoTime());
+    private ScheduledFuture<?> idleCheck;
 
     PeerConnection(BitTorrentEngine engine, Channel channel, InetSocketAddress address, boolean incoming,
             TorrentSession session) {
@@ -96,6 +108,11 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
 
     /** A connection that has not completed its handshake by then is dropped. */
     static final long HANDSHAKE_SECONDS = 20;
+    /** A peer that sent nothing for this long is dropped (it keeps a live connection alive every 2 minutes). */
+    static final long READ_IDLE_SECONDS = 180;
+    /** We send a keep-alive after writing nothing for this long. */
+    static final long WRITE_IDLE_SECONDS = 100;
+    static final long IDLE_CHECK_SECONDS = 5;
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
@@ -106,8 +123,25 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
             if (remote == null) {
                 close("no handshake within " + HANDSHAKE_SECONDS + " s");
             }
-        }, HANDSHAKE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }, HANDSHAKE_SECONDS, TimeUnit.SECONDS);
+        idleCheck = ctx.executor().scheduleAtFixedRate(this::checkIdle, IDLE_CHECK_SECONDS, IDLE_CHECK_SECONDS,
+                TimeUnit.SECONDS);
         ctx.fireChannelActive();
+    }
+
+    private void checkIdle() {
+        switch (idle.check(messagesRead, messagesWritten, System.nanoTime())) {
+            case CLOSE -> close("silent for " + READ_IDLE_SECONDS + " s");
+            case KEEP_ALIVE -> channel.writeAndFlush(PeerMessage.KeepAlive.INSTANCE, channel.voidPromise());
+            case NONE -> {
+            }
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        messagesWritten++;
+        ctx.write(msg, promise);
     }
 
     void sendHandshake() {
@@ -117,6 +151,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        messagesRead++;
         try {
             if (!open) {
                 return;
@@ -167,18 +202,6 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent e) {
-            switch (e.state()) {
-                case READER_IDLE -> close("silent for too long");
-                case WRITER_IDLE -> channel.writeAndFlush(PeerMessage.KeepAlive.INSTANCE);
-                default -> {
-                }
-            }
-        }
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (c instanceof ProtocolException || c instanceof io.netty.handler.codec.TooLongFrameException) {
@@ -194,6 +217,9 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerL
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         open = false;
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
         if (session != null && remote != null) {
             session.detach(this);
         }

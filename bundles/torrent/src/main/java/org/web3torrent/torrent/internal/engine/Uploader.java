@@ -16,7 +16,7 @@ import org.web3torrent.torrent.api.UploadGate;
 import org.web3torrent.torrent.internal.wire.PeerMessage;
 import org.web3torrent.torrent.internal.wire.ProtocolException;
 
-import io.netty.channel.ChannelFuture;
+import io.netty.buffer.Unpooled;
 
 /**
  * The upload side of a torrent: checks each request, asks the {@link UploadGate}s, reads allowed blocks
@@ -118,6 +118,7 @@ final class Uploader {
         } finally {
             serving = false;
         }
+        hearWhenWritten(p);
         p.flush(); // one flush for every block written in this round
     }
 
@@ -162,23 +163,41 @@ final class Uploader {
     }
 
     private void write(PeerConnection p, BlockRequest r, PeerMessage.Piece block) {
-        ChannelFuture f = p.channel.write(block);
+        p.channel.write(block, p.channel.voidPromise());
         p.sent.add(r.length());
         s.sent.add(r.length());
+        if (!s.engine.listeners().isEmpty()) {
+            p.writtenNotHeard.add(r);
+        }
+    }
+
+    /**
+     * Tells the listeners of the blocks written since the last flush once the socket took them. Writes on a
+     * channel complete in order, so an empty buffer written after them completes when they all have: one
+     * promise and one callback per round of writes, where a promise per block cost two objects and a
+     * callback for each of the 65,536 blocks per GiB.
+     */
+    private void hearWhenWritten(PeerConnection p) {
+        if (p.writtenNotHeard.isEmpty()) {
+            return;
+        }
+        List<BlockRequest> blocks = p.writtenNotHeard;
+        p.writtenNotHeard = new ArrayList<>();
         List<TransferListener> listeners = s.engine.listeners();
-        if (!listeners.isEmpty()) {
-            f.addListener(done -> {
-                if (done.isSuccess()) {
-                    for (TransferListener l : listeners) {
-                        try {
-                            l.blockSent(p, r);
-                        } catch (RuntimeException e) {
-                            LOG.warn("transfer listener failed", e);
-                        }
+        p.channel.write(Unpooled.EMPTY_BUFFER).addListener(done -> {
+            if (!done.isSuccess()) {
+                return;
+            }
+            for (BlockRequest r : blocks) {
+                for (TransferListener l : listeners) {
+                    try {
+                        l.blockSent(p, r);
+                    } catch (RuntimeException e) {
+                        LOG.warn("transfer listener failed", e);
                     }
                 }
-            });
-        }
+            }
+        });
     }
 
     void onCancel(PeerConnection p, PeerMessage.Cancel m) {

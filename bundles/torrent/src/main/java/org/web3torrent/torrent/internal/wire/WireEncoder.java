@@ -3,45 +3,54 @@ package org.web3torrent.torrent.internal.wire;
 import static org.web3torrent.torrent.internal.wire.MessageIds.*;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageEncoder;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.EncoderException;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * Writes {@link Handshake}s and {@link PeerMessage}s. A piece's block is not copied: the header goes out
- * in its own small buffer followed by the block wrapped as it is. Stateless and shared.
+ * in its own small buffer followed by the block as it is. Stateless and shared.
+ *
+ * <p>Not a {@code MessageToMessageEncoder}: that one splits the caller's promise into one promise per buffer
+ * written (two for every block sent), and a seeder writes 65,536 blocks per GiB. Writes on a channel complete
+ * in order, so the block's write carries the caller's promise and its header goes first with none.
  */
 @Sharable
-public final class WireEncoder extends MessageToMessageEncoder<Object> {
+public final class WireEncoder extends ChannelOutboundHandlerAdapter {
     public static final WireEncoder INSTANCE = new WireEncoder();
     private static final byte[] PROTOCOL = Handshake.PROTOCOL.getBytes(StandardCharsets.US_ASCII);
 
     @Override
-    public boolean acceptOutboundMessage(Object msg) {
-        return msg instanceof PeerMessage || msg instanceof Handshake;
-    }
-
-    @Override
-    protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) {
-        if (msg instanceof Handshake h) {
-            ByteBuf buf = ctx.alloc().buffer(Handshake.LENGTH);
-            encodeHandshake(h, buf);
-            out.add(buf);
-        } else if (msg instanceof PeerMessage.Piece p) {
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof PeerMessage.Piece p) {
             // <len=0009+X><id=7><index><begin><block>: the block goes out as it is (a slice of the chunk read
-            // from disk); retained here because the encoder releases the message once encoded
+            // from disk), and with it the message's reference on that buffer
             ByteBuf header = ctx.alloc().buffer(13);
             header.writeInt(9 + p.block().length()).writeByte(PIECE).writeInt(p.piece()).writeInt(p.begin());
-            out.add(header);
-            out.add(p.block().buffer().retain());
+            ctx.write(header, ctx.voidPromise());
+            ctx.write(p.block().buffer(), promise);
+        } else if (msg instanceof Handshake || msg instanceof PeerMessage) {
+            ByteBuf buf = ctx.alloc().buffer(msg instanceof PeerMessage m ? size(m) : Handshake.LENGTH);
+            try {
+                if (msg instanceof Handshake h) {
+                    encodeHandshake(h, buf);
+                } else {
+                    encode((PeerMessage) msg, buf);
+                }
+            } catch (RuntimeException e) {
+                buf.release();
+                ReferenceCountUtil.release(msg);
+                promise.tryFailure(new EncoderException(e));
+                return;
+            }
+            ctx.write(buf, promise);
         } else {
-            ByteBuf buf = ctx.alloc().buffer(size((PeerMessage) msg));
-            encode((PeerMessage) msg, buf);
-            out.add(buf);
+            ctx.write(msg, promise);
         }
     }
 
