@@ -61,27 +61,16 @@ final class PaymentWarmUp {
         if (BURSTS <= 0 || !STARTED.compareAndSet(false, true)) {
             return Optional.empty();
         }
-        Thread t = new Thread(() -> {
-            try {
-                long start = System.nanoTime();
-                int acknowledged = run(BURSTS);
-                if (acknowledged != BURSTS) {
-                    LOG.error("payment self-check: {} of {} throwaway payment bursts were accepted and acknowledged",
-                            acknowledged, BURSTS);
-                }
-                LOG.debug("payment warm-up: {} payments in {} ms", acknowledged * BURST,
-                        (System.nanoTime() - start) / 1_000_000);
-            } catch (RuntimeException e) {
-                LOG.warn("the payment warm-up failed (the first payments run colder): {}", e.toString());
-            } catch (LinkageError e) {
-                // the framework stopped (and the bundle's class loader closed) under it
-                LOG.debug("the payment warm-up stopped: {}", e.toString());
+        return Optional.of(WarmUpThread.start("channel-payment-warm-up", LOG, "the first payments run colder", () -> {
+            long start = System.nanoTime();
+            int acknowledged = run(BURSTS);
+            if (acknowledged != BURSTS) {
+                LOG.error("payment self-check: {} of {} throwaway payment bursts were accepted and acknowledged",
+                        acknowledged, BURSTS);
             }
-        }, "channel-payment-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-        return Optional.of(t);
+            LOG.debug("payment warm-up: {} payments in {} ms", acknowledged * BURST,
+                    (System.nanoTime() - start) / 1_000_000);
+        }));
     }
 
     /**

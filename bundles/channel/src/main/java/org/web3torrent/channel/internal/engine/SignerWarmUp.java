@@ -41,24 +41,13 @@ final class SignerWarmUp {
 
     /** Starts the warm-up thread; returns it, already running. */
     static Optional<Thread> start() {
-        Thread t = new Thread(() -> {
-            try {
-                int agreed = run(ROUNDS);
-                if (agreed != ROUNDS) {
-                    LOG.error("signature self-check: {} of {} throwaway signatures recovered to their signer",
-                            agreed, ROUNDS);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("the channel warm-up failed (the first channel opens colder): {}", e.toString());
-            } catch (LinkageError e) {
-                // a short command's framework stopped (and its bundles' class loaders closed) under it
-                LOG.debug("the channel warm-up stopped: {}", e.toString());
+        return Optional.of(WarmUpThread.start("channel-warm-up", LOG, "the first channel opens colder", () -> {
+            int agreed = run(ROUNDS);
+            if (agreed != ROUNDS) {
+                LOG.error("signature self-check: {} of {} throwaway signatures recovered to their signer",
+                        agreed, ROUNDS);
             }
-        }, "channel-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-        return Optional.of(t);
+        }));
     }
 
     /** Signs {@code rounds} distinct hashes and recovers each; returns how many recovered to the signer. */
