@@ -193,7 +193,8 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
     private void pipeline(Channel ch, InetSocketAddress address, boolean incoming, TorrentSession session) {
         connections.incrementAndGet();
         ch.pipeline().addLast(new FlushConsolidationHandler(256, true), new HandshakeDecoder(),
-                new FrameDecoder(config.maxFrameLength()), MessageDecoder.INSTANCE, WireEncoder.INSTANCE, new PeerConnection(this, ch, address, incoming, session));
+                new FrameDecoder(config.maxFrameLength()), MessageDecoder.INSTANCE, WireEncoder.INSTANCE,
+                new PeerConnection(this, ch, address, incoming, session));
     }
 
     void dial(TorrentSession session, InetSocketAddress address) {
