@@ -1,7 +1,6 @@
 package org.web3torrent.channel.internal.engine;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.NoSuchAlgorithmException;
 import java.security.NoSuchProviderException;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.channel.internal.store.JournalChannelStore;
 import org.web3torrent.channel.state.FixedPart;
 import org.web3torrent.channel.state.Hex;
 import org.web3torrent.channel.state.Outcome;
@@ -143,13 +143,9 @@ final class PaymentWarmUp {
         throw new IllegalStateException("the step sent no message");
     }
 
-    /** The channel as the journal writes it (without the payer's states in flight, as the store does). */
+    /** The channel as the journal writes it. */
     private static void journal(Channel ch) {
-        Channel slim = new Channel(ch.fixedPart(), ch.myIndex(), ch.status(), ch.preFund(), ch.supported(),
-                ch.latest(), List.of(), ch.holdings(), ch.depositSubmitted(), ch.finalizesAt(), ch.closeSubmitted(),
-                ch.onChain());
-        byte[] record = MessageCodec.channelToJson(slim).getBytes(StandardCharsets.UTF_8);
-        if (record.length == 0) {
+        if (JournalChannelStore.record(ch).length == 0) {
             throw new IllegalStateException("empty journal record");
         }
     }

@@ -202,8 +202,11 @@ public final class JournalChannelStore implements ChannelStore {
         }
     }
 
-    /** A channel as a journal record, without the payer's states in flight (see the class comment). */
-    private static byte[] record(Channel ch) {
+    /**
+     * A channel as a journal record, without the payer's states in flight (see the class comment). Also run
+     * by the payment warm-up, so that it compiles exactly what the journal writes.
+     */
+    public static byte[] record(Channel ch) {
         Channel slim = new Channel(ch.fixedPart(), ch.myIndex(), ch.status(), ch.preFund(), ch.supported(),
                 ch.latest(), List.of(), ch.holdings(), ch.depositSubmitted(), ch.finalizesAt(), ch.closeSubmitted(),
                 ch.onChain());
