@@ -18,20 +18,17 @@ final class PeerDirectory {
     record Joined(String address, String infoHash) {
     }
 
-    private final Map<PeerLink, PeerIdentity> identities = new ConcurrentHashMap<>();
     private final Map<PeerLink, Joined> joined = new ConcurrentHashMap<>();
     private final Map<String, Set<PeerLink>> links = new ConcurrentHashMap<>();
 
     void joined(PeerLink link, PeerIdentity identity) {
-        identities.put(link, identity);
         joined.put(link, new Joined(identity.address(), link.infoHash().hex()));
         links.computeIfAbsent(identity.address(), a -> ConcurrentHashMap.newKeySet()).add(link);
     }
 
     /** Forgets a connection; returns the address it belonged to if that address has no connection left. */
     Optional<String> left(PeerLink link) {
-        PeerIdentity id = identities.remove(link);
-        joined.remove(link);
+        Joined id = joined.remove(link);
         if (id == null) {
             return Optional.empty();
         }
@@ -52,7 +49,7 @@ final class PeerDirectory {
     }
 
     Optional<String> address(PeerLink link) {
-        return Optional.ofNullable(identities.get(link)).map(PeerIdentity::address);
+        return Optional.ofNullable(joined.get(link)).map(Joined::address);
     }
 
     List<PeerLink> links(String address) {
@@ -62,9 +59,9 @@ final class PeerDirectory {
 
     /** The address of the paying peer connected at {@code remote} for the torrent {@code infoHash}. */
     Optional<String> address(String infoHash, java.net.InetSocketAddress remote) {
-        return identities.entrySet().stream()
+        return joined.entrySet().stream()
                 .filter(e -> e.getKey().isOpen() && e.getKey().address().equals(remote)
-                        && e.getKey().infoHash().hex().equals(infoHash))
+                        && e.getValue().infoHash().equals(infoHash))
                 .map(e -> e.getValue().address()).findFirst();
     }
 
