@@ -53,7 +53,7 @@ final class Distribution {
         }
         List<Option> options = new ArrayList<>();
         options.add(cleanCaches());
-        options.add(systemPackages("org.web3torrent.launcher.api;version=1.0.0", "sun.misc"));
+        options.add(systemPackages("org.web3torrent.launcher.api;version=1.0.0", "sun.misc", "com.sun.nio.file"));
         options.add(frameworkProperty("web3torrent.data").value(data.toString()));
         options.add(frameworkProperty("web3torrent.home").value(app().toString()));
         options.add(frameworkProperty("web3torrent.mode").value("app"));

@@ -48,7 +48,8 @@ final class FrameworkStarter {
         p.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         // sun.misc gives Netty its Unsafe-based buffers; without it Netty falls back to slower ones.
-        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, LAUNCHER_API + ",sun.misc");
+        // com.sun.nio.file gives the torrent engine direct (O_DIRECT) writes; without it writes go through the cache.
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, LAUNCHER_API + ",sun.misc,com.sun.nio.file");
         p.put(LauncherProperties.DATA_DIR, layout.data().toString());
         p.put(LauncherProperties.HOME_DIR, layout.home().toString());
         p.put(LauncherProperties.HEADLESS, Boolean.toString(headless));

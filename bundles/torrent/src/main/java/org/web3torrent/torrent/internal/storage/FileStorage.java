@@ -39,6 +39,7 @@ public final class FileStorage implements Storage {
     /** Pieces written with bytes in the part file in this run (they may not be verified in the engine's eyes yet). */
     private final BitSet writtenToPart = new BitSet();
     private volatile BitSet skipped = new BitSet();
+    private final DirectWrites direct;
 
     /**
      * @param root      the folder the relative paths are resolved against
@@ -56,6 +57,18 @@ public final class FileStorage implements Storage {
      * @param partFileName the name of the part file in {@code root} (hidden: it starts with a dot)
      */
     public FileStorage(Path root, List<List<String>> paths, PieceLayout layout, String partFileName) {
+        this(root, paths, layout, partFileName, true);
+    }
+
+    /**
+     * @param root         the folder the relative paths are resolved against
+     * @param paths        each file's path below {@code root}, in torrent order
+     * @param layout       the pieces over those files
+     * @param partFileName the name of the part file in {@code root} (hidden: it starts with a dot)
+     * @param directWrites write whole pages around the page cache where the file system allows it
+     */
+    public FileStorage(Path root, List<List<String>> paths, PieceLayout layout, String partFileName,
+                       boolean directWrites) {
         if (paths.size() != layout.fileCount()) {
             throw new IllegalArgumentException("layout has " + layout.fileCount() + " files, " + paths.size() + " paths given");
         }
@@ -68,6 +81,7 @@ public final class FileStorage implements Storage {
         this.channels = new FileChannel[paths.size()];
         this.inPart = new boolean[paths.size()];
         this.partFile = new PartFile(safeResolve(this.root, List.of(partFileName)));
+        this.direct = new DirectWrites(paths.size(), directWrites);
     }
 
     /** The hidden file that holds the bytes of skipped files shared with wanted pieces. */
@@ -153,27 +167,58 @@ public final class FileStorage implements Storage {
         }
         routing.readLock().lock();
         try {
-            int begin = 0;
-            for (byte[] block : blocks) {
-                for (PieceLayout.Segment s : layout.segments(piece, begin, block.length)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(block, s.bufferOffset(), s.length());
-                    if (inPart[s.file()]) {
-                        partFile.write(layout.fileOffset(s.file()) + s.filePosition(), buffer);
-                        synchronized (writtenToPart) {
-                            writtenToPart.set(piece);
-                        }
-                        continue;
+            for (PieceLayout.Segment s : layout.segments(piece, 0, (int) total)) {
+                if (inPart[s.file()]) {
+                    long position = layout.fileOffset(s.file()) + s.filePosition();
+                    for (ByteBuffer view : Blocks.views(blocks, s.bufferOffset(), s.length())) {
+                        int n = view.remaining();
+                        partFile.write(position, view);
+                        position += n;
                     }
-                    FileChannel channel = channel(s.file(), true);
-                    long position = s.filePosition();
-                    while (buffer.hasRemaining()) {
-                        position += channel.write(buffer, position);
+                    synchronized (writtenToPart) {
+                        writtenToPart.set(piece);
                     }
+                    continue;
                 }
-                begin += block.length;
+                writeToFile(s, blocks);
             }
         } finally {
             routing.readLock().unlock();
+        }
+    }
+
+    /**
+     * The whole pages of a segment go around the page cache where the file system allows it ({@link DirectWrites});
+     * its unaligned ends, on other pages, through the cache.
+     */
+    private void writeToFile(PieceLayout.Segment s, byte[][] blocks) throws IOException {
+        FileChannel channel = channel(s.file(), true);
+        long start = s.filePosition();
+        long end = start + s.length();
+        if (direct.enabled()) {
+            int a = direct.alignment();
+            long alignedStart = (start + a - 1) / a * a;
+            long alignedEnd = end / a * a;
+            if (alignedEnd - alignedStart >= a) {
+                int head = (int) (alignedStart - start);
+                int middle = (int) (alignedEnd - alignedStart);
+                writeCached(channel, start, blocks, s.bufferOffset(), head);
+                if (!direct.write(s.file(), files.get(s.file()), alignedStart, blocks, s.bufferOffset() + head, middle)) {
+                    writeCached(channel, alignedStart, blocks, s.bufferOffset() + head, middle);
+                }
+                writeCached(channel, alignedEnd, blocks, s.bufferOffset() + head + middle, (int) (end - alignedEnd));
+                return;
+            }
+        }
+        writeCached(channel, start, blocks, s.bufferOffset(), s.length());
+    }
+
+    private static void writeCached(FileChannel channel, long position, byte[][] blocks, int from, int length)
+            throws IOException {
+        for (ByteBuffer view : Blocks.views(blocks, from, length)) {
+            while (view.hasRemaining()) {
+                position += channel.write(view, position);
+            }
         }
     }
 
@@ -281,6 +326,7 @@ public final class FileStorage implements Storage {
                 }
             }
         }
+        direct.force();
         partFile.sync();
     }
 
@@ -358,6 +404,11 @@ public final class FileStorage implements Storage {
                 partFile.close();
             } catch (IOException e) {
                 first = e;
+            }
+            try {
+                direct.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
             }
             for (int i = 0; i < channels.length; i++) {
                 if (channels[i] != null) {

@@ -12,9 +12,16 @@ public interface StorageFactory {
 
     Storage open(Path saveFolder, Metainfo metainfo, PieceLayout layout);
 
-    /** The torrent's files below the save folder. */
+    /**
+     * The torrent's files below the save folder. Whole pages are written around the page cache unless the
+     * system property {@value #DIRECT_WRITES} is {@code false}.
+     */
     StorageFactory FILES = (saveFolder, metainfo, layout) -> new FileStorage(saveFolder,
-            metainfo.files().stream().map(FileEntry::path).toList(), layout, partFileName(metainfo));
+            metainfo.files().stream().map(FileEntry::path).toList(), layout, partFileName(metainfo),
+            !"false".equals(System.getProperty(StorageFactory.DIRECT_WRITES)));
+
+    /** The system property that turns direct writes ({@link DirectWrites}) off when {@code false}. */
+    String DIRECT_WRITES = "web3torrent.storage.directWrites";
 
     /** The hidden file in the save folder that keeps what skipped files share with wanted pieces. */
     static String partFileName(Metainfo metainfo) {
