@@ -1,8 +1,10 @@
 package org.web3torrent.paidwire.internal.command;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,6 +30,15 @@ public class PaidSeedCommand implements Command {
               --price WEI_PER_MIB  what buyers pay, in wei per MiB (default: the configured price; 0 = free,
                                    and then ordinary BitTorrent clients are served too; above 0 they are not)
             """;
+
+    /**
+     * The launcher gives a stopped command 10 s before it stops the framework: payments already on their way
+     * land first, then the channels close (a cooperative close on a local chain takes well under a second),
+     * then the torrent stops.
+     */
+    static final Duration SETTLE = Duration.ofMillis(300);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(7);
+    static final Duration INNER_STOP = Duration.ofSeconds(2);
 
     private final Command bittorrent;
     private final PaidWire payments;
@@ -64,10 +75,40 @@ public class PaidSeedCommand implements Command {
                 payments.prepareToSell();
             }
         }
-        int status = bittorrent.run(new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
-                ctx.workingDirectory(), ctx.dataDirectory()));
+        CommandContext inner = new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
+                ctx.workingDirectory(), ctx.dataDirectory());
+        AtomicInteger status = new AtomicInteger(FAILED);
+        Thread seeding = new Thread(() -> {
+            try {
+                status.set(bittorrent.run(inner));
+            } catch (Exception e) {
+                ctx.err().println("seed: " + e.getMessage());
+            }
+        }, "w3t-seed");
+        seeding.start();
+        try {
+            seeding.join();
+        } catch (InterruptedException stop) {
+            // Stopped (Ctrl-C): the channels close while the connections they travel on are still up, so a
+            // buyer in mid-download gets its change back now rather than after a challenge on chain.
+            closeChannels(ctx);
+            seeding.interrupt();
+            seeding.join(INNER_STOP.toMillis());
+        }
         payments.torrents().stream().filter(a -> a.earned().signum() > 0 || a.piecesSold() > 0)
                 .forEach(a -> ctx.out().println(MoneyLines.earned(a)));
-        return status;
+        return status.get();
+    }
+
+    private void closeChannels(CommandContext ctx) throws InterruptedException {
+        if (!payments.hasOpenChannels()) {
+            return;
+        }
+        ctx.out().println("closing payment channels...");
+        payments.stopSelling(SETTLE);
+        if (!payments.awaitChannelsClosed(CLOSE_TIMEOUT)) {
+            ctx.err().println("seed: payment channels still closing after " + CLOSE_TIMEOUT.toSeconds()
+                    + " s; they finish on the next start (the journal keeps them)");
+        }
     }
 }

@@ -68,6 +68,8 @@ final class BuyerSide {
     private final Map<String, Integer> windows = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> channelBySeller = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** Sellers that refused to trade (stopping, say): paid no more, and no channel opened, until they send terms. */
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     /** Payments sent and not yet acknowledged, per seller: a channel closes only after them. */
     private final Map<String, Set<CompletableFuture<?>>> inFlight = new ConcurrentHashMap<>();
     /**
@@ -95,6 +97,7 @@ final class BuyerSide {
 
     void onTerms(PeerLink link, PayMessage.Terms terms) {
         directory.address(link).ifPresent(seller -> {
+            stopped.remove(seller); // a seller that stopped and came back sells again
             windows.put(seller, Math.max(1, terms.creditWindowPieces()));
             ledgers.forEach((k, l) -> {
                 if (k.seller().equals(seller)) {
@@ -154,6 +157,9 @@ final class BuyerSide {
 
     /** A piece passed its hash check; {@code senders} are the addresses of the paying peers that sent it. */
     void onVerified(String infoHash, int piece, List<String> senders) {
+        if (senders.isEmpty() && ledgers.keySet().stream().noneMatch(k -> k.infoHash().equals(infoHash))) {
+            return; // a free piece of a torrent bought from nobody (a free download): nothing owed, nothing to close
+        }
         PieceKey key = new PieceKey(infoHash, piece);
         ledgers.forEach((k, l) -> {
             if (k.infoHash().equals(infoHash)) {
@@ -180,7 +186,7 @@ final class BuyerSide {
 
     /** A payment boundary: asks the strategy and pays, as often as it says, through the seller's channel. */
     void payIfDue(String seller, String infoHash) {
-        if (refused.contains(seller)) {
+        if (refused.contains(seller) || stopped.contains(seller)) {
             return;
         }
         BuyerLedger ledger = ledger(seller, infoHash);
@@ -369,6 +375,20 @@ final class BuyerSide {
                     closeWhenPaid(k.seller(), channel, "download " + infoHash + " done");
                 }
             }
+        }
+    }
+
+    /**
+     * The seller will not trade with us any more (its seeder is stopping, say) and closes its channels itself:
+     * nothing more is paid to it, so no payment races its close, and no channel is opened in their place
+     * until it sends terms again.
+     */
+    void refusedBy(String seller, String reason) {
+        if (stopped.add(seller)) {
+            LOG.info("{} will not trade ({}): paying it no more", seller, reason);
+        }
+        synchronized (lock(seller)) {
+            channelBySeller.remove(seller);
         }
     }
 

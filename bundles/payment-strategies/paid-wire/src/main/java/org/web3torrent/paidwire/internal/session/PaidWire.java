@@ -54,6 +54,9 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     private final SellerSide seller;
     private final BuyerSide buyer;
     private volatile PaymentSettings settings;
+    /** Set once by {@link #stopSelling}: new paying peers are refused. */
+    private volatile boolean stopping;
+    private static final PayMessage.Refusal STOPPING = new PayMessage.Refusal("the seller is stopping");
 
     public PaidWire(ChannelService channels, PaymentCatalog catalog, TorrentEngine engine,
             Supplier<Optional<PeerIdentity>> self, PaymentSettings settings, ScheduledExecutorService scheduler) {
@@ -118,6 +121,10 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
             messages.send(peer, new PayMessage.Refusal("different chain or adjudicator"));
             return;
         }
+        if (stopping) {
+            messages.send(peer, STOPPING);
+            return;
+        }
         LOG.debug("{} pays as {}", peer.address(), them.get().address());
         directory.joined(peer, them.get());
         messages.send(peer, seller.terms());
@@ -148,8 +155,36 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
             channels.deliver(from.get(), envelope.message());
         } else if (message instanceof PayMessage.Refusal refusal) {
             LOG.info("{} ({}) will not trade: {}", from.get(), peer.address(), refusal.reason());
+            buyer.refusedBy(from.get(), refusal.reason());
         }
         // Paid is a hint for logs: the seller believes only the channel.
+    }
+
+    /**
+     * The seeder is stopping. Every paying peer is told it will not be sold to any more (it stops paying, so
+     * no payment races the close), and after {@code settle} for payments already on their way, every open
+     * channel is closed cooperatively: a buyer in mid-download gets its change back at once, not after a
+     * challenge on chain. New paying peers are refused from now on. Returns at once; wait with
+     * {@link #awaitChannelsClosed}.
+     */
+    public void stopSelling(java.time.Duration settle) {
+        stopping = true;
+        for (PeerLink link : directory.allLinks()) {
+            messages.send(link, STOPPING);
+        }
+        scheduler.schedule(() -> {
+            for (ChannelInfo c : channels.channels()) {
+                if (c.status() == ChannelStatus.OPEN) {
+                    LOG.info("stopping: closing channel {} with {}", c.channelId(), c.counterparty());
+                    channels.close(c.channelId()).whenComplete((info, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("could not close channel {} with {} before stopping ({}); it closes on the next start",
+                                    c.channelId(), c.counterparty(), failure.toString());
+                        }
+                    });
+                }
+            }
+        }, settle.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Keeps the connection while a channel with the peer is not settled: payments and the close travel on it. */
@@ -215,7 +250,14 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
 
     @Override
     public void pieceVerified(InfoHash torrent, int piece, List<PeerLink> senders) {
-        List<String> payees = senders.stream().map(directory::address).flatMap(Optional::stream).distinct().toList();
+        List<String> payees = List.of();
+        for (PeerLink sender : senders) {
+            Optional<String> payee = directory.address(sender);
+            if (payee.isPresent() && !payees.contains(payee.get())) {
+                payees = payees.isEmpty() ? new java.util.ArrayList<>(2) : payees;
+                payees.add(payee.get());
+            }
+        }
         buyer.onVerified(torrent.hex(), piece, payees);
     }
 

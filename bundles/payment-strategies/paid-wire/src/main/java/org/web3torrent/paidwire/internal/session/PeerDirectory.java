@@ -65,6 +65,11 @@ final class PeerDirectory {
                 .map(e -> e.getValue().address()).findFirst();
     }
 
+    /** Every open connection of a paying peer. */
+    List<PeerLink> allLinks() {
+        return joined.keySet().stream().filter(PeerLink::isOpen).toList();
+    }
+
     boolean connected(String address) {
         return !links(address).isEmpty();
     }
