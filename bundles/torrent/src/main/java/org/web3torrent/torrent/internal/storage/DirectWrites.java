@@ -160,17 +160,7 @@ final class DirectWrites implements Closeable {
     public void close() throws IOException {
         synchronized (channels) {
             off = true;
-            IOException first = null;
-            for (int i = 0; i < channels.length; i++) {
-                if (channels[i] != null) {
-                    try {
-                        channels[i].close();
-                    } catch (IOException e) {
-                        first = first == null ? e : first;
-                    }
-                    channels[i] = null;
-                }
-            }
+            IOException first = FileStorage.closeEach(channels, null);
             if (first != null) {
                 throw first;
             }

@@ -410,19 +410,25 @@ public final class FileStorage implements Storage {
             } catch (IOException e) {
                 first = first == null ? e : first;
             }
-            for (int i = 0; i < channels.length; i++) {
-                if (channels[i] != null) {
-                    try {
-                        channels[i].close();
-                    } catch (IOException e) {
-                        first = first == null ? e : first;
-                    }
-                    channels[i] = null;
-                }
-            }
+            first = closeEach(channels, first);
             if (first != null) {
                 throw first;
             }
         }
+    }
+
+    /** Closes and forgets every open channel of {@code channels}; the first failure, {@code first} if earlier. */
+    static IOException closeEach(FileChannel[] channels, IOException first) {
+        for (int i = 0; i < channels.length; i++) {
+            if (channels[i] != null) {
+                try {
+                    channels[i].close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+                channels[i] = null;
+            }
+        }
+        return first;
     }
 }
