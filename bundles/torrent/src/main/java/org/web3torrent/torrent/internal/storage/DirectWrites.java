@@ -62,20 +62,18 @@ final class DirectWrites implements Closeable {
      * Writes {@code length} bytes of the piece, from {@code pieceOffset} within its consecutive
      * {@code blocks}, at {@code position} of the file at {@code path} (which exists).
      *
-     * @return false when direct I/O is not available: nothing was written, the caller writes through the cache
-     * @throws IOException what the device said (a full disk, say)
+     * @return false when it could not be written directly: the caller writes the range through the cache, which
+     *         reports a full disk or a failing device as such
      */
-    boolean write(int file, Path path, long position, byte[][] blocks, int pieceOffset, int length) throws IOException {
+    boolean write(int file, Path path, long position, byte[][] blocks, int pieceOffset, int length) {
         if (off) {
             return false;
         }
         FileChannel channel = channel(file, path);
-        if (channel == null) {
+        if (channel == null || position % alignment != 0 || length % alignment != 0) {
+            // the last case: a file of the torrent on another file system raised the alignment since the caller
+            // aligned this range
             return false;
-        }
-        if (position % alignment != 0 || length % alignment != 0) {
-            throw new IllegalArgumentException("direct write of " + length + " bytes at " + position
-                    + " is not aligned to " + alignment);
         }
         ByteBuffer buffer = buffer(alignment);
         int done = 0;
@@ -100,7 +98,7 @@ final class DirectWrites implements Closeable {
         return true;
     }
 
-    private FileChannel channel(int file, Path path) throws IOException {
+    private FileChannel channel(int file, Path path) {
         FileChannel c = channels[file];
         if (c != null) {
             return c;
