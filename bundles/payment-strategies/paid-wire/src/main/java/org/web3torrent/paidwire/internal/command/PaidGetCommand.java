@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -94,16 +93,8 @@ public class PaidGetCommand implements Command {
         PrintStream out = seedAfter ? ctx.out() : new PrintStream(filter, true, StandardCharsets.UTF_8);
         CommandContext inner = new CommandContext(args, out, ctx.err(), ctx.terminal(), ctx.workingDirectory(),
                 ctx.dataDirectory());
-        AtomicInteger status = new AtomicInteger(-1);
-        Thread download = new Thread(() -> {
-            try {
-                status.set(bittorrent.run(inner));
-            } catch (Exception e) {
-                ctx.err().println("get: " + e.getMessage());
-                status.set(FAILED);
-            }
-        }, "w3t-get");
-        download.start();
+        DecoratedRun run = DecoratedRun.start("get", bittorrent, inner);
+        Thread download = run.thread();
         try {
             // The decorated command is past its download once it says it seeds (only then may it be
             // interrupted without calling the download interrupted); with --seed-after, once complete.
@@ -116,13 +107,13 @@ public class PaidGetCommand implements Command {
                     download.interrupt();
                 }
                 download.join();
-                return closed ? status.get() : FAILED;
+                return closed ? run.status() : FAILED;
             }
-            return status.get();
+            return run.status();
         } catch (InterruptedException e) {
             download.interrupt();
             download.join();
-            return status.get() < 0 ? FAILED : status.get();
+            return run.status();
         }
     }
 

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -77,15 +76,8 @@ public class PaidSeedCommand implements Command {
         }
         CommandContext inner = new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
                 ctx.workingDirectory(), ctx.dataDirectory());
-        AtomicInteger status = new AtomicInteger(FAILED);
-        Thread seeding = new Thread(() -> {
-            try {
-                status.set(bittorrent.run(inner));
-            } catch (Exception e) {
-                ctx.err().println("seed: " + e.getMessage());
-            }
-        }, "w3t-seed");
-        seeding.start();
+        DecoratedRun run = DecoratedRun.start("seed", bittorrent, inner);
+        Thread seeding = run.thread();
         try {
             seeding.join();
         } catch (InterruptedException stop) {
@@ -97,7 +89,7 @@ public class PaidSeedCommand implements Command {
         }
         payments.torrents().stream().filter(a -> a.earned().signum() > 0 || a.piecesSold() > 0)
                 .forEach(a -> ctx.out().println(MoneyLines.earned(a)));
-        return status.get();
+        return run.status();
     }
 
     private void closeChannels(CommandContext ctx) throws InterruptedException {
