@@ -157,29 +157,32 @@ final class BuyerSide {
 
     /** A piece passed its hash check; {@code senders} are the addresses of the paying peers that sent it. */
     void onVerified(String infoHash, int piece, List<String> senders) {
-        if (senders.isEmpty() && ledgers.keySet().stream().noneMatch(k -> k.infoHash().equals(infoHash))) {
-            return; // a free piece of a torrent bought from nobody (a free download): nothing owed, nothing to close
-        }
         PieceKey key = new PieceKey(infoHash, piece);
-        ledgers.forEach((k, l) -> {
-            if (k.infoHash().equals(infoHash)) {
-                if (senders.contains(k.seller())) {
-                    // Each seller is owed the share of the piece it sent, so a piece split between sellers
-                    // (or a block sent twice in the endgame) is not paid as a whole piece to each.
-                    Map<Integer, Integer> sent = blocks.get(new SellerPiece(k.seller(), key));
-                    if (l.onVerified(key, sent == null ? null : Map.copyOf(sent))) {
-                        accounts.bought(infoHash, k.seller());
-                    }
-                } else {
-                    l.onNotNeeded(key);
-                }
+        boolean buying = false;
+        for (Map.Entry<LedgerKey, BuyerLedger> e : ledgers.entrySet()) {
+            LedgerKey k = e.getKey();
+            if (!k.infoHash().equals(infoHash)) {
+                continue;
             }
-        });
+            buying = true;
+            if (senders.contains(k.seller())) {
+                // Each seller is owed the share of the piece it sent, so a piece split between sellers
+                // (or a block sent twice in the endgame) is not paid as a whole piece to each.
+                Map<Integer, Integer> sent = blocks.get(new SellerPiece(k.seller(), key));
+                if (e.getValue().onVerified(key, sent == null ? null : Map.copyOf(sent))) {
+                    accounts.bought(infoHash, k.seller());
+                }
+            } else {
+                e.getValue().onNotNeeded(key);
+            }
+        }
         blocks.keySet().removeIf(k -> k.piece().equals(key));
         for (String seller : senders) {
             payIfDue(seller, infoHash);
         }
-        if (downloads.piecesMissing(infoHash) == 0) {
+        // Only a torrent bought from someone has channels to close: a free download's status is not asked for at
+        // every piece (a copy of the torrent's state, on the network thread).
+        if ((buying || !senders.isEmpty()) && downloads.piecesMissing(infoHash) == 0) {
             closeChannelsOf(infoHash);
         }
     }

@@ -250,12 +250,11 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
 
     @Override
     public void pieceVerified(InfoHash torrent, int piece, List<PeerLink> senders) {
-        List<String> payees = List.of();
+        List<String> payees = new java.util.ArrayList<>(senders.size());
         for (PeerLink sender : senders) {
-            Optional<String> payee = directory.address(sender);
-            if (payee.isPresent() && !payees.contains(payee.get())) {
-                payees = payees.isEmpty() ? new java.util.ArrayList<>(2) : payees;
-                payees.add(payee.get());
+            PeerDirectory.Joined payee = directory.joined(sender);
+            if (payee != null && !payees.contains(payee.address())) {
+                payees.add(payee.address());
             }
         }
         buyer.onVerified(torrent.hex(), piece, payees);
