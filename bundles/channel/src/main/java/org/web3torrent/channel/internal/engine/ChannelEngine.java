@@ -495,6 +495,11 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         if (before == null || before.status() != ch.status()) {
             chain.awaitingChain(awaitingChain());
         }
+        if (ch.status() != ChannelStatus.OPEN && LOG.isDebugEnabled()) {
+            // Opening and closing take a few steps each, across the peer and the chain: when each happened.
+            LOG.debug("channel {}: {}, supported turn {}, waiting for {}", ch.id(), ch.status(),
+                    ch.supported() == null ? "-" : ch.supported().state().turnNum(), step.waitingFor());
+        }
         for (Effect e : step.effects()) {
             if (e instanceof Effect.Persist p) {
                 store.append(p.channel());
