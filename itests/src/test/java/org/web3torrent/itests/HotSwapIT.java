@@ -59,6 +59,19 @@ public class HotSwapIT {
     }
 
     @Test
+    public void theShellHasTheAccountsCommand() throws Exception {
+        org.osgi.framework.ServiceReference<?>[] refs = context.getServiceReferences((String) null,
+                "(&(osgi.command.scope=w3t)(osgi.command.function=accounts))");
+        assertThat(refs).as("w3t:accounts registered").hasSize(1);
+        Object command = context.getService(refs[0]);
+        try {
+            assertThat(command.getClass().getMethod("accounts").invoke(command)).isEqualTo("no payments yet");
+        } finally {
+            context.ungetService(refs[0]);
+        }
+    }
+
+    @Test
     public void aPricingBundleInstalledAtRuntimeTakesOverAndItsRemovalFallsBack() throws Exception {
         assertThat(activePricing()).contains("flat");
         List<String> stopped = watchStops();
