@@ -43,6 +43,12 @@ final class BuyerSide {
 
         /** True when the piece is verified on disk already. */
         boolean hasPiece(String infoHash, int piece);
+
+        /**
+         * Which addition of the torrent is running: a torrent removed and added again gives another number
+         * (0 while it is not there). A download added again is bought again.
+         */
+        int addition(String infoHash);
     }
 
     /** What a download still lacks. */
@@ -50,6 +56,10 @@ final class BuyerSide {
     }
 
     private record LedgerKey(String seller, String infoHash) {
+    }
+
+    /** A ledger and the addition of the torrent it keeps the books of. */
+    private record Books(int addition, BuyerLedger ledger) {
     }
 
     private record SellerPiece(String seller, PieceKey piece) {
@@ -62,7 +72,7 @@ final class BuyerSide {
     private final Downloads downloads;
     private final Messages messages;
     private final AccountBook accounts;
-    private final Map<LedgerKey, BuyerLedger> ledgers = new ConcurrentHashMap<>();
+    private final Map<LedgerKey, Books> ledgers = new ConcurrentHashMap<>();
     /** Blocks received from each seller of pieces not yet checked: {@code begin -> length}. */
     private final Map<SellerPiece, Map<Integer, Integer>> blocks = new ConcurrentHashMap<>();
     private final Map<String, Integer> windows = new ConcurrentHashMap<>();
@@ -99,9 +109,9 @@ final class BuyerSide {
         directory.address(link).ifPresent(seller -> {
             stopped.remove(seller); // a seller that stopped and came back sells again
             windows.put(seller, Math.max(1, terms.creditWindowPieces()));
-            ledgers.forEach((k, l) -> {
+            ledgers.forEach((k, b) -> {
                 if (k.seller().equals(seller)) {
-                    l.onTerms(terms.creditWindowPieces());
+                    b.ledger().onTerms(terms.creditWindowPieces());
                 }
             });
         });
@@ -159,9 +169,10 @@ final class BuyerSide {
     void onVerified(String infoHash, int piece, List<String> senders) {
         PieceKey key = new PieceKey(infoHash, piece);
         boolean buying = false;
-        for (Map.Entry<LedgerKey, BuyerLedger> e : ledgers.entrySet()) {
+        int addition = downloads.addition(infoHash);
+        for (Map.Entry<LedgerKey, Books> e : ledgers.entrySet()) {
             LedgerKey k = e.getKey();
-            if (!k.infoHash().equals(infoHash)) {
+            if (!k.infoHash().equals(infoHash) || e.getValue().addition() != addition) {
                 continue;
             }
             buying = true;
@@ -169,11 +180,11 @@ final class BuyerSide {
                 // Each seller is owed the share of the piece it sent, so a piece split between sellers
                 // (or a block sent twice in the endgame) is not paid as a whole piece to each.
                 Map<Integer, Integer> sent = blocks.get(new SellerPiece(k.seller(), key));
-                if (e.getValue().onVerified(key, sent == null ? null : Map.copyOf(sent))) {
+                if (e.getValue().ledger().onVerified(key, sent == null ? null : Map.copyOf(sent))) {
                     accounts.bought(infoHash, k.seller());
                 }
             } else {
-                e.getValue().onNotNeeded(key);
+                e.getValue().ledger().onNotNeeded(key);
             }
         }
         blocks.keySet().removeIf(k -> k.piece().equals(key));
@@ -403,9 +414,10 @@ final class BuyerSide {
     BigInteger budgetLeft(String infoHash) {
         // What the ledgers count as paid, refused payments already taken back: the spend, derived not kept.
         BigInteger spent = BigInteger.ZERO;
-        for (Map.Entry<LedgerKey, BuyerLedger> e : ledgers.entrySet()) {
-            if (e.getKey().infoHash().equals(infoHash)) {
-                spent = spent.add(e.getValue().paid());
+        int addition = downloads.addition(infoHash);
+        for (Map.Entry<LedgerKey, Books> e : ledgers.entrySet()) {
+            if (e.getKey().infoHash().equals(infoHash) && e.getValue().addition() == addition) {
+                spent = spent.add(e.getValue().ledger().paid());
             }
         }
         return settings.get().budget(infoHash).subtract(spent).max(BigInteger.ZERO);
@@ -415,11 +427,20 @@ final class BuyerSide {
         return locks.computeIfAbsent(seller, s -> new Object());
     }
 
+    /**
+     * The books of what we buy from the seller in this addition of the torrent. A torrent removed and added
+     * again starts new books: the pieces the earlier download received are wanted, asked for and paid for
+     * again. (While the torrent is gone, late callbacks keep the books they have.)
+     */
     private BuyerLedger ledger(String seller, String infoHash) {
-        return ledgers.computeIfAbsent(new LedgerKey(seller, infoHash), k -> {
+        int addition = downloads.addition(infoHash);
+        return ledgers.compute(new LedgerKey(seller, infoHash), (k, b) -> {
+            if (b != null && (b.addition() == addition || addition == 0)) {
+                return b;
+            }
             BuyerLedger l = new BuyerLedger(downloads.pieceLength(infoHash, 0).orElse(1));
             l.onTerms(windows.getOrDefault(seller, 1));
-            return l;
-        });
+            return new Books(addition, l);
+        }).ledger();
     }
 }

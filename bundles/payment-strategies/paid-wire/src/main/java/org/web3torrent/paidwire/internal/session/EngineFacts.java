@@ -93,6 +93,12 @@ final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads 
                 Math.max(0, st.wantedBytes() - st.verifiedWantedBytes()))).orElse(new BuyerSide.Missing(-1, 0));
     }
 
+    /** The identity of the torrent's engine object: a torrent added again is a new object. */
+    @Override
+    public int addition(String infoHash) {
+        return torrent(infoHash).map(System::identityHashCode).orElse(0);
+    }
+
     @Override
     public int piecesMissing(String infoHash) {
         return missing(infoHash).pieces();

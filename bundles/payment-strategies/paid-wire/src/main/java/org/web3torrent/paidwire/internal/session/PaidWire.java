@@ -207,6 +207,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     /** A counterparty is gone: close our channels with it, cooperatively if it answers, else on chain. */
     private void closeChannelsWith(String counterparty) {
         buyer.sellerGone(counterparty);
+        seller.buyerGone(counterparty);
         for (ChannelInfo c : channels.channels()) {
             if (c.counterparty().equalsIgnoreCase(counterparty) && c.status() == ChannelStatus.OPEN) {
                 LOG.info("{} has been gone {} ms: closing channel {}", counterparty, settings.closeGraceMillis(),

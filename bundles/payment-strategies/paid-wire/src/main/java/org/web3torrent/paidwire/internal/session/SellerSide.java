@@ -146,6 +146,17 @@ final class SellerSide {
         }
     }
 
+    /**
+     * The buyer has been gone for the grace period (its channels are being closed): what it asks for later
+     * is a new purchase, quoted and charged anew. Until then a block served once is served again free (a
+     * reconnection, an endgame duplicate). Late payments still land: they credit the new books, and they
+     * are booked to the torrent the buyer was buying.
+     */
+    void buyerGone(String buyer) {
+        ledgers.remove(buyer);
+        sold.remove(buyer);
+    }
+
     /** The terms a buyer gets when it joins. */
     PayMessage.Terms terms() {
         return new PayMessage.Terms(settings.get().creditWindowPieces(), List.of("direct"));

@@ -188,6 +188,39 @@ class PaidDownloadTest extends OnLocalChain {
     }
 
     @Test
+    void aTorrentRemovedAndAddedAgainAfterTheGracePeriodIsBoughtAgain() throws Exception {
+        long grace = 300;
+        PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(4)
+                .withCloseGraceMillis(grace);
+        try (PaidNode seeder = new PaidNode(chain, 3, dir.resolve("seeder"), settings);
+                PaidNode leecher = new PaidNode(chain, 4, dir.resolve("leecher"), settings)) {
+            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
+            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "batched", new BatchedStrategy(4));
+
+            Metainfo meta = content(dir.resolve("seed-data"), 4 * 1024 * 1024, 128 * 1024);
+            Torrent seeding = seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
+            String hash = meta.infoHash().hex();
+            BigInteger once = PRICE_PER_MIB.multiply(BigInteger.valueOf(4));
+            for (BigInteger paidInAll : List.of(once, once.add(once))) {
+                Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
+                download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+                download.completion().toCompletableFuture().get(120, TimeUnit.SECONDS);
+                assertThat(dir.resolve("got/film.bin")).hasSameBinaryContentAs(dir.resolve("seed-data/film.bin"));
+                Await.until(() -> leecher.wire.torrent(hash).map(TorrentAccount::paid).orElse(BigInteger.ZERO).equals(paidInAll)
+                        && seeder.wire.torrent(hash).map(TorrentAccount::earned).orElse(BigInteger.ZERO).equals(paidInAll)
+                        && !leecher.wire.hasOpenChannels());
+                // The user deletes the download and, later, wants it again: a second purchase, not a free
+                // copy (and not a channel opened and closed for nothing, as before 2026-11-23).
+                leecher.torrents.remove(meta.infoHash(), true);
+                Await.until(() -> seeding.status().peers().isEmpty());
+                Thread.sleep(3 * grace); // the seller forgets a buyer gone for its grace period
+            }
+            assertThat(leecher.channels.channels()).as("one channel per purchase, each closed")
+                    .hasSize(2).allMatch(c -> c.status() == org.web3torrent.channel.api.ChannelStatus.CLOSED);
+        }
+    }
+
+    @Test
     void aChannelRunDryByAPriceRiseIsClosedAndAnotherOpenedWithoutLosingAWei() throws Exception {
         PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(4);
         try (PaidNode seeder = new PaidNode(chain, 5, dir.resolve("seeder"), settings);
