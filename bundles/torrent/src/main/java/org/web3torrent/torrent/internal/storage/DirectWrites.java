@@ -90,7 +90,7 @@ final class DirectWrites implements Closeable {
             } catch (IOException e) {
                 // Linux refuses a direct write it cannot do with EINVAL; whatever the cause, the caller now
                 // writes the whole range through the cache, which reports a full disk or a failing device as such.
-                turnOff(path, e);
+                turnOff(path, "a direct write failed", e);
                 return false;
             }
             done += n;
@@ -112,13 +112,13 @@ final class DirectWrites implements Closeable {
                 try {
                     int block = (int) Math.min(Integer.MAX_VALUE, Files.getFileStore(path).getBlockSize());
                     if (Integer.bitCount(block) != 1 || block > CHUNK) {
-                        turnOff(path, new IOException("block size " + block));
+                        turnOff(path, "direct I/O is not available there", new IOException("block size " + block));
                         return null;
                     }
                     alignment = Math.max(alignment, block);
                     c = FileChannel.open(path, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
                 } catch (IOException | UnsupportedOperationException | LinkageError e) {
-                    turnOff(path, e);
+                    turnOff(path, "direct I/O is not available there", e);
                     return null;
                 }
                 channels[file] = c;
@@ -127,10 +127,11 @@ final class DirectWrites implements Closeable {
         }
     }
 
-    private void turnOff(Path path, Throwable why) {
+    /** From now on every write of the torrent goes through the page cache; {@code what} says why, for the log. */
+    private void turnOff(Path path, String what, Throwable why) {
         if (!off) {
             off = true;
-            LOG.info("writing {} through the page cache: direct I/O is not available there ({})", path, why.toString());
+            LOG.info("writing {} through the page cache from now on: {} ({})", path, what, why.toString());
         }
     }
 
