@@ -75,10 +75,13 @@ public class MoneyShellCommands {
             for (PeerAccount p : t.peers()) {
                 out.append("  ").append(p.address()).append(": paid ").append(p.paid()).append(" wei, earned ")
                         .append(p.earned()).append(" wei, ").append(p.piecesBought()).append(" pieces bought, ")
-                        .append(p.piecesSold()).append(" sold, ").append(p.payments()).append(" payments\n");
+                        .append(p.piecesSold()).append(" sold, ").append(p.payments())
+                        .append(" payments made or received\n");
             }
         }
-        return out.length() == 0 ? (prefix.isEmpty() ? "no payments yet" : "no torrent " + hashPrefix + " has paid or earned")
-                : out.toString();
+        if (out.length() == 0) {
+            return prefix.isEmpty() ? "no payments yet" : "no torrent " + hashPrefix + " has paid or earned";
+        }
+        return out.toString();
     }
 }

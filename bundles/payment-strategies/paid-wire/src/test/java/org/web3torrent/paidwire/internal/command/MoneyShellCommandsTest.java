@@ -16,10 +16,12 @@ class MoneyShellCommandsTest {
 
     private final List<TorrentAccount> torrents = List.of(
             new TorrentAccount(BOUGHT, BigInteger.valueOf(1500), BigInteger.ZERO, 3, 0, BigInteger.TEN.pow(18),
-                    BigInteger.ZERO, List.of(new PeerAccount("0x01", BigInteger.valueOf(1000), BigInteger.ZERO, 2, 0, 2),
+                    BigInteger.ZERO, List.of(
+                            new PeerAccount("0x01", BigInteger.valueOf(1000), BigInteger.ZERO, 2, 0, 2),
                             new PeerAccount("0x02", BigInteger.valueOf(500), BigInteger.ZERO, 1, 0, 1))),
             new TorrentAccount(SOLD, BigInteger.ZERO, BigInteger.valueOf(77), 0, 4, BigInteger.ZERO,
-                    BigInteger.valueOf(5), List.of(new PeerAccount("0x03", BigInteger.ZERO, BigInteger.valueOf(77), 0, 4, 0))));
+                    BigInteger.valueOf(5), List.of(
+                            new PeerAccount("0x03", BigInteger.ZERO, BigInteger.valueOf(77), 0, 4, 0))));
 
     @Test
     void eachTorrentHasTheLineGetAndSeedPrintAndALinePerPeer() {
@@ -27,10 +29,10 @@ class MoneyShellCommandsTest {
 
         assertThat(out.lines()).containsExactly(
                 "paid 1500 wei in 3 payments for 3 pieces of " + BOUGHT + " (2 peers)",
-                "  0x01: paid 1000 wei, earned 0 wei, 2 pieces bought, 0 sold, 2 payments",
-                "  0x02: paid 500 wei, earned 0 wei, 1 pieces bought, 0 sold, 1 payments",
+                "  0x01: paid 1000 wei, earned 0 wei, 2 pieces bought, 0 sold, 2 payments made or received",
+                "  0x02: paid 500 wei, earned 0 wei, 1 pieces bought, 0 sold, 1 payments made or received",
                 "earned 77 wei for 4 pieces of " + SOLD + " (1 peer)",
-                "  0x03: paid 0 wei, earned 77 wei, 0 pieces bought, 4 sold, 0 payments");
+                "  0x03: paid 0 wei, earned 77 wei, 0 pieces bought, 4 sold, 0 payments made or received");
     }
 
     @Test
