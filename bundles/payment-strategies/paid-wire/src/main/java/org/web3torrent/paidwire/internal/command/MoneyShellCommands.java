@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.web3torrent.payment.api.PaymentAccounts;
 import org.web3torrent.payment.api.PeerAccount;
 import org.web3torrent.payment.api.TorrentAccount;
+import org.web3torrent.torrent.metainfo.InfoHash;
 
 /**
  * Gogo commands about money in the running application. {@code w3t:accounts [HASH]}: what each torrent (or
@@ -40,20 +41,17 @@ public class MoneyShellCommands {
     }
 
     public String price(String infoHash, String weiPerMiB) {
-        String hash = infoHash.toLowerCase(java.util.Locale.ROOT);
-        if (!hash.matches("[0-9a-f]{40}")) {
+        String hash;
+        try {
+            hash = InfoHash.fromHex(infoHash).hex();
+        } catch (IllegalArgumentException e) {
             return "usage: w3t:price INFOHASH WEI_PER_MIB|default (the whole info-hash, 40 hex digits)";
         }
-        BigInteger price = null;
-        if (!"default".equals(weiPerMiB)) {
-            try {
-                price = new BigInteger(weiPerMiB.trim());
-            } catch (NumberFormatException e) {
-                return "the price is a whole number of wei per MiB (or default), not '" + weiPerMiB + "'";
-            }
-            if (price.signum() < 0) {
-                return "the price must not be negative";
-            }
+        BigInteger price;
+        try {
+            price = "default".equals(weiPerMiB) ? null : PaymentOptions.wei("the price", weiPerMiB);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         accounts.setSeedPrice(hash, price);
         return hash + (price == null ? " is priced by default now" : " costs " + price + " wei per MiB now");

@@ -40,9 +40,15 @@ record PaymentOptions(Map<String, String> values, List<String> rest) {
     /** A non-negative amount of wei, or null when the option was not given. */
     BigInteger wei(String name) {
         String v = values.get(name);
-        if (v == null) {
-            return null;
-        }
+        return v == null ? null : wei(name, v);
+    }
+
+    /**
+     * {@code v} as a non-negative amount of wei.
+     *
+     * @throws IllegalArgumentException naming {@code name} when it is not one
+     */
+    static BigInteger wei(String name, String v) {
         try {
             BigInteger w = new BigInteger(v.trim());
             if (w.signum() < 0) {
