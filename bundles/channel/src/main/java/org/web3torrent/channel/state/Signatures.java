@@ -2,6 +2,8 @@ package org.web3torrent.channel.state;
 
 import java.math.BigInteger;
 import java.security.SignatureException;
+import java.util.Arrays;
+import java.util.Optional;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -11,10 +13,13 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
+import org.web3torrent.channel.internal.crypto.NativeSecp256k1;
 
 /**
  * Signing and checking states: secp256k1 over {@code keccak256("\x19Ethereum Signed Message:\n32" ++ stateHash)}
- * (web3j's {@code Sign.signPrefixedMessage}), v in {27, 28}.
+ * (web3j's {@code Sign.signPrefixedMessage}), v in {27, 28}. The curve arithmetic is native libsecp256k1 where
+ * the bundle carries it for the platform, else Bouncy Castle; both give the same signatures.
  */
 public final class Signatures {
     private static final ECDomainParameters CURVE = new ECDomainParameters(Sign.CURVE_PARAMS.getCurve(),
@@ -31,11 +36,45 @@ public final class Signatures {
 
     /**
      * Signs a 32-byte hash with the Ethereum signed-message prefix. Same result as web3j's
-     * {@code Sign.signPrefixedMessage} (RFC 6979 nonces, low s), but the recovery id comes from the parity
-     * of R instead of trying up to four key recoveries, which makes signing about three times faster.
+     * {@code Sign.signPrefixedMessage} (RFC 6979 nonces, low s).
      */
     public static Signature signHash(byte[] hash32, ECKeyPair key) {
+        return signHash(hash32, key, NativeSecp256k1.get());
+    }
+
+    /** {@link #signHash(byte[], ECKeyPair)} with the native library, or in Java when {@code curve} is empty. */
+    static Signature signHash(byte[] hash32, ECKeyPair key, Optional<NativeSecp256k1> curve) {
         byte[] e = Sign.getEthereumMessageHash(hash32);
+        if (curve.isPresent()) {
+            Optional<Signature> signed = signNatively(curve.get(), e, key);
+            if (signed.isPresent()) {
+                return signed.get();
+            }
+        }
+        return signInJava(e, key);
+    }
+
+    /**
+     * The native library signs without a recovery id: it is the one of 0 and 1 whose recovery gives our own
+     * key back (2 and 3, for an R whose x exceeds the curve order, have odds of about 2^-128; Java signs those).
+     */
+    private static Optional<Signature> signNatively(NativeSecp256k1 curve, byte[] e, ECKeyPair key) {
+        byte[] rs = curve.sign(e, Numeric.toBytesPadded(key.getPrivateKey(), 32));
+        byte[] publicKey = Numeric.toBytesPadded(key.getPublicKey(), 64);
+        for (int recId = 0; recId < 2; recId++) {
+            if (Arrays.equals(curve.recover(e, rs, recId), publicKey)) {
+                return Optional.of(new Signature(27 + recId, Hex.encode(Arrays.copyOfRange(rs, 0, 32)),
+                        Hex.encode(Arrays.copyOfRange(rs, 32, 64))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Bouncy Castle's signature; the recovery id comes from the parity of R instead of trying up to four
+     * key recoveries as web3j does, which makes signing about three times faster.
+     */
+    private static Signature signInJava(byte[] e, ECKeyPair key) {
         BigInteger n = CURVE.getN();
         BigInteger d = key.getPrivateKey();
         BigInteger z = new BigInteger(1, e);
@@ -81,6 +120,23 @@ public final class Signatures {
      * @throws IllegalArgumentException if no key can be recovered from the signature
      */
     public static String recoverSigner(byte[] hash32, Signature signature) {
+        return recoverSigner(hash32, signature, NativeSecp256k1.get());
+    }
+
+    /** {@link #recoverSigner(byte[], Signature)} with the native library, or in Java when {@code curve} is empty. */
+    static String recoverSigner(byte[] hash32, Signature signature, Optional<NativeSecp256k1> curve) {
+        if (curve.isPresent()) {
+            byte[] rs = new byte[64];
+            System.arraycopy(Hex.decode(signature.r()), 0, rs, 0, 32);
+            System.arraycopy(Hex.decode(signature.s()), 0, rs, 32, 32);
+            try {
+                byte[] publicKey = curve.get().recover(Sign.getEthereumMessageHash(hash32), rs, signature.v() - 27);
+                return Hex.encode(NativeSecp256k1.address(publicKey));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad signature: no signer can be recovered (" + e.getMessage()
+                        + ")", e);
+            }
+        }
         Sign.SignatureData d = new Sign.SignatureData((byte) signature.v(),
                 Hex.decode(signature.r()), Hex.decode(signature.s()));
         try {

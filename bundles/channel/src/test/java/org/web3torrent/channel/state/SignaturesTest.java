@@ -2,13 +2,17 @@ package org.web3torrent.channel.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.Sign;
+import org.web3torrent.channel.internal.crypto.NativeSecp256k1;
 
 class SignaturesTest {
     static final ECKeyPair ALICE_KEY = ECKeyPair.create(BigInteger.ONE);
@@ -53,6 +57,49 @@ class SignaturesTest {
             assertThat(fast).isEqualTo(new Signature(reference.getV()[0] & 0xff, Hex.encode(reference.getR()),
                     Hex.encode(reference.getS())));
             assertThat(Signatures.recoverSigner(hash, fast)).isEqualTo(Signatures.addressOf(key));
+        }
+    }
+
+    @Test
+    void theNativeLibraryIsUsedOnThePlatformsItShipsFor() {
+        String arch = System.getProperty("os.arch");
+        assumeTrue(System.getProperty("os.name").startsWith("Linux") && ("amd64".equals(arch) || "aarch64".equals(arch)),
+                "the bundle ships libsecp256k1 for this platform too, but CI checks Linux");
+        assertThat(NativeSecp256k1.get()).as("libsecp256k1 loaded and gave its known answer").isPresent();
+    }
+
+    @Test
+    void theNativeAndTheJavaCurveGiveTheSameSignaturesAndSigners() {
+        assumeTrue(NativeSecp256k1.get().isPresent(), "no native library on this platform");
+        Optional<NativeSecp256k1> nativeCurve = NativeSecp256k1.get();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) {
+            ECKeyPair key = ECKeyPair.create(new BigInteger(256, random).mod(Sign.CURVE_PARAMS.getN().subtract(
+                    BigInteger.ONE)).add(BigInteger.ONE));
+            byte[] hash = new byte[32];
+            random.nextBytes(hash);
+            Signature inJava = Signatures.signHash(hash, key, Optional.empty());
+            Signature natively = Signatures.signHash(hash, key, nativeCurve);
+            assertThat(natively).isEqualTo(inJava);
+            assertThat(Signatures.recoverSigner(hash, natively, nativeCurve))
+                    .isEqualTo(Signatures.recoverSigner(hash, natively, Optional.empty()))
+                    .isEqualTo(Signatures.addressOf(key));
+            // the other recovery id recovers someone else, the same someone in both
+            Signature flipped = new Signature(55 - natively.v(), natively.r(), natively.s());
+            assertThat(Signatures.recoverSigner(hash, flipped, nativeCurve))
+                    .isEqualTo(Signatures.recoverSigner(hash, flipped, Optional.empty()))
+                    .isNotEqualTo(Signatures.addressOf(key));
+        }
+    }
+
+    @Test
+    void aSignatureThatRecoversToNoKeyIsABadSignatureForBothCurves() {
+        // r = 5: no point on the curve has x = 5 (5^3 + 7 = 132 is not a square modulo p)
+        Signature noPoint = new Signature(27, "0x" + "00".repeat(31) + "05", "0x" + "01".repeat(32));
+        byte[] hash = Hash.sha3("anything".getBytes());
+        for (Optional<NativeSecp256k1> curve : List.of(NativeSecp256k1.get(), Optional.<NativeSecp256k1>empty())) {
+            assertThatThrownBy(() -> Signatures.recoverSigner(hash, noPoint, curve))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad signature");
         }
     }
 
