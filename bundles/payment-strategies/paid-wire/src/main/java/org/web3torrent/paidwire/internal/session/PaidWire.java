@@ -231,7 +231,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     @Override
     public void blockRequested(PeerLink peer, BlockRequest block) {
         PeerDirectory.Joined seller = directory.joined(peer);
-        if (seller != null) {
+        if (seller != null && seller.newAsk(block.piece())) {
             buyer.onAsked(seller.address(), seller.infoHash(), block.piece());
         }
     }

@@ -15,7 +15,40 @@ import org.web3torrent.torrent.api.PeerLink;
 final class PeerDirectory {
 
     /** A paying peer's connection: its address, and the torrent's info-hash in hex (asked for every block). */
-    record Joined(String address, String infoHash) {
+    static final class Joined {
+        private final String address;
+        private final String infoHash;
+        /**
+         * The piece last asked of this peer, -1 before the first. Only the connection's network thread asks
+         * (it sends the requests), so it alone reads and writes this.
+         */
+        private int lastAsked = -1;
+
+        Joined(String address, String infoHash) {
+            this.address = address;
+            this.infoHash = infoHash;
+        }
+
+        String address() {
+            return address;
+        }
+
+        String infoHash() {
+            return infoHash;
+        }
+
+        /**
+         * True unless {@code piece} is the piece asked of this peer just before. A piece's blocks are asked
+         * in a row, and only the first ask of a piece is news to the buyer: this spares it the other 63 of a
+         * 1 MiB piece (a lookup and a lock each, and a path too large for the compiler to take cheaply).
+         */
+        boolean newAsk(int piece) {
+            if (piece == lastAsked) {
+                return false;
+            }
+            lastAsked = piece;
+            return true;
+        }
     }
 
     private final Map<PeerLink, Joined> joined = new ConcurrentHashMap<>();
