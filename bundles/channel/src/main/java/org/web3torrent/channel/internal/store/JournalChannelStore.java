@@ -29,10 +29,12 @@ import org.web3torrent.channel.state.SignedState;
  * that waited for it: under load one fsync covers hundreds of payments, and no action (a message, a
  * receipt) runs before the records queued ahead of it are on disk.
  *
- * <p>A record is a channel as JSON. To keep records small on the payer's hot path, the payer's states in
- * flight are not repeated in every record: each record's {@code latest} is the state just signed, and
- * replay rebuilds the in-flight list from the {@code latest} of successive records. When the journal
- * passes {@code compactBytes} it is rewritten with one full record per channel (write, fsync, rename).
+ * <p>A record is a channel as JSON, or, when a channel changed only by a payment (its newest state, and
+ * perhaps its supported one), a {@link PaymentRecord} of that change alone. To keep records small on the
+ * payer's hot path, the payer's states in flight are not repeated in every record: each record's
+ * {@code latest} is the state just signed, and replay rebuilds the in-flight list from the {@code latest} of
+ * successive records. When the journal passes {@code compactBytes} it is rewritten with one full record
+ * per channel (write, fsync, rename).
  */
 public final class JournalChannelStore implements ChannelStore {
     private static final Logger LOG = LoggerFactory.getLogger(JournalChannelStore.class);
@@ -43,6 +45,8 @@ public final class JournalChannelStore implements ChannelStore {
     private final long compactBytes;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Map<String, Channel> latest = new LinkedHashMap<>();
+    /** Each channel as replay rebuilds it from the records written so far: what a payment record changes. */
+    private final Map<String, Channel> written = new java.util.HashMap<>();
     private Journal journal;
     private Thread writer;
     private volatile IOException failure;
@@ -69,7 +73,7 @@ public final class JournalChannelStore implements ChannelStore {
             journal = opened.journal();
             Map<String, TreeMap<Long, SignedState>> signed = new LinkedHashMap<>();
             for (byte[] r : opened.records()) {
-                Channel ch = MessageCodec.channelFromJson(new String(r, StandardCharsets.UTF_8));
+                Channel ch = replay(r);
                 latest.put(ch.id(), ch);
                 TreeMap<Long, SignedState> mine = signed.computeIfAbsent(ch.id(), k -> new TreeMap<>());
                 for (SignedState s : ch.unacknowledged()) {
@@ -85,12 +89,28 @@ public final class JournalChannelStore implements ChannelStore {
                 latest.put(ch.id(), full);
                 out.put(ch.id(), full);
             }
+            written.putAll(out);
             writer = new Thread(this::writeLoop, "channel-journal");
             writer.setDaemon(true);
             writer.start();
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the channel journal " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The channel a record leaves: a channel in JSON, or a payment on top of the channel's previous record. */
+    private Channel replay(byte[] record) {
+        if (!PaymentRecord.isPaymentRecord(record)) {
+            return MessageCodec.channelFromJson(new String(record, StandardCharsets.UTF_8));
+        }
+        String id = PaymentRecord.channelId(record);
+        try {
+            return PaymentRecord.apply(latest.get(id), record);
+        } catch (IllegalArgumentException e) {
+            // Records are checksummed: this is a bug, and replaying past it could forget money received.
+            throw new IllegalStateException("channel journal " + path + ": a payment record of channel " + id
+                    + " does not fit the channel before it (" + e.getMessage() + "); not starting from it", e);
         }
     }
 
@@ -155,7 +175,7 @@ public final class JournalChannelStore implements ChannelStore {
                     stop = true;
                 } else if (o instanceof Channel ch) {
                     if (ch.isPayer()) {
-                        payloads.add(record(ch));
+                        payloads.add(recordAfterWritten(ch));
                     } else {
                         newest.put(ch.id(), ch);
                     }
@@ -165,7 +185,7 @@ public final class JournalChannelStore implements ChannelStore {
                 }
             }
             for (Channel ch : newest.values()) {
-                payloads.add(record(ch));
+                payloads.add(recordAfterWritten(ch));
             }
             batch.clear();
             try {
@@ -203,14 +223,32 @@ public final class JournalChannelStore implements ChannelStore {
     }
 
     /**
+     * The record of {@code ch} after those written so far: a payment record when only a payment changed it,
+     * else the channel in JSON.
+     */
+    private byte[] recordAfterWritten(Channel ch) {
+        Channel slim = slim(ch);
+        byte[] record = PaymentRecord.encode(written.get(ch.id()), slim).orElseGet(() -> json(slim));
+        written.put(ch.id(), slim);
+        return record;
+    }
+
+    /**
      * A channel as a journal record, without the payer's states in flight (see the class comment). Also run
      * by the payment warm-up, so that it compiles exactly what the journal writes.
      */
     public static byte[] record(Channel ch) {
-        Channel slim = new Channel(ch.fixedPart(), ch.myIndex(), ch.status(), ch.preFund(), ch.supported(),
-                ch.latest(), List.of(), ch.holdings(), ch.depositSubmitted(), ch.finalizesAt(), ch.closeSubmitted(),
-                ch.onChain());
-        return MessageCodec.channelToJson(slim).getBytes(StandardCharsets.UTF_8);
+        return json(slim(ch));
+    }
+
+    private static Channel slim(Channel ch) {
+        return ch.unacknowledged().isEmpty() ? ch : new Channel(ch.fixedPart(), ch.myIndex(), ch.status(),
+                ch.preFund(), ch.supported(), ch.latest(), List.of(), ch.holdings(), ch.depositSubmitted(),
+                ch.finalizesAt(), ch.closeSubmitted(), ch.onChain());
+    }
+
+    private static byte[] json(Channel ch) {
+        return MessageCodec.channelToJson(ch).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Rewrites the journal as one full record per channel, atomically. */
@@ -224,6 +262,7 @@ public final class JournalChannelStore implements ChannelStore {
         }
         fresh.journal().write(all);
         fresh.journal().sync();
+        written.putAll(latest);
         fresh.journal().close();
         journal.close();
         Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -32,4 +32,29 @@ public final class StoreFixtures {
         }
         return out;
     }
+
+    /**
+     * The payee's channel after each step of {@code payments} payments of 1 wei: each payment accepted, and
+     * every third countersigned.
+     */
+    public static List<Channel> payeeHistory(int payments) {
+        Pair p = Pair.open();
+        List<Channel> out = new ArrayList<>();
+        Channel alice = p.alice;
+        Channel bob = p.bob;
+        for (int i = 0; i < payments; i++) {
+            Step paid = Payments.pay(alice, BigInteger.ONE, Pair.ALICE);
+            alice = paid.channel();
+            bob = Payments.receive(bob, Pair.message(paid).state(), Pair.BOB).channel();
+            out.add(bob);
+            if (i % 3 == 2) {
+                Step signed = Payments.countersign(bob, Pair.BOB);
+                bob = signed.channel();
+                out.add(bob);
+                ChannelMessage ack = Pair.message(signed);
+                alice = Payments.acknowledged(alice, ack.turnNum(), ack.signature(), Pair.ALICE).channel();
+            }
+        }
+        return out;
+    }
 }

@@ -47,6 +47,34 @@ class JournalChannelStoreTest {
     }
 
     @Test
+    void paymentsAreJournaledAsTheirChangeAloneAndReplayedExactly() throws Exception {
+        Channel last = write(dir, 200);
+        // a channel in JSON is about 3 kB; a payment record about 150 bytes
+        assertThat(Files.size(dir.resolve("channels.journal"))).isLessThan(200L * 600);
+        JournalChannelStore reopened = new JournalChannelStore(dir);
+        assertThat(reopened.load().get(last.id())).isEqualTo(last);
+        reopened.close();
+    }
+
+    @Test
+    void thePayeesAcceptedPaymentsAndCountersignaturesReplayExactly() throws Exception {
+        JournalChannelStore store = new JournalChannelStore(dir);
+        store.load();
+        Channel last = null;
+        for (Channel c : StoreFixtures.payeeHistory(50)) {
+            store.append(c);
+            last = c;
+            CountDownLatch durable = new CountDownLatch(1); // one commit each: the payee's records are not merged
+            store.afterDurable(durable::countDown);
+            assertThat(durable.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        store.close();
+        JournalChannelStore reopened = new JournalChannelStore(dir);
+        assertThat(reopened.load().get(last.id())).isEqualTo(last);
+        reopened.close();
+    }
+
+    @Test
     void aTornLastRecordIsDroppedAndTheRestKept() throws Exception {
         write(dir, 10);
         Path journal = dir.resolve("channels.journal");
