@@ -63,7 +63,8 @@ class SignaturesTest {
     @Test
     void theNativeLibraryIsUsedOnThePlatformsItShipsFor() {
         String arch = System.getProperty("os.arch");
-        assumeTrue(System.getProperty("os.name").startsWith("Linux") && ("amd64".equals(arch) || "aarch64".equals(arch)),
+        assumeTrue(System.getProperty("os.name").startsWith("Linux")
+                && ("amd64".equals(arch) || "aarch64".equals(arch)),
                 "the bundle ships libsecp256k1 for this platform too, but CI checks Linux");
         assertThat(NativeSecp256k1.get()).as("libsecp256k1 loaded and gave its known answer").isPresent();
     }

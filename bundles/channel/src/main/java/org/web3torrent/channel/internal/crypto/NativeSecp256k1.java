@@ -35,10 +35,13 @@ public final class NativeSecp256k1 {
     private static final String RESOURCES = "fr/acinq/secp256k1/jni/native/";
 
     // A known answer, made with web3j's Sign.signMessage(E, key, false) and Keys.getAddress.
-    private static final byte[] KAT_KEY = Hex.decode("0xe32b3e264405fac65bbfbe69c6a78979debf71406930b8360192aba13217c85c");
-    private static final byte[] KAT_HASH = Hex.decode("0xa4375bbf23434b92376219c8da96d9760eb8c2b36f0ae631628dbf2bde4ae434");
-    private static final byte[] KAT_SIGNATURE = Hex.decode("0x2ce958f51ed8002e49c00b411eba0ed25b759bf23b65c7dee62604652981db26"
-            + "04befce42b62af24b0dcadf8d8b9fff785f5fd463fd55be41c3604b2bec6cb01");
+    private static final byte[] KAT_KEY =
+            Hex.decode("0xe32b3e264405fac65bbfbe69c6a78979debf71406930b8360192aba13217c85c");
+    private static final byte[] KAT_HASH =
+            Hex.decode("0xa4375bbf23434b92376219c8da96d9760eb8c2b36f0ae631628dbf2bde4ae434");
+    private static final byte[] KAT_SIGNATURE =
+            Hex.decode("0x2ce958f51ed8002e49c00b411eba0ed25b759bf23b65c7dee62604652981db26"
+                    + "04befce42b62af24b0dcadf8d8b9fff785f5fd463fd55be41c3604b2bec6cb01");
     private static final int KAT_RECOVERY_ID = 0;
     private static final byte[] KAT_ADDRESS = Hex.decode("0x264fd848cd9b046b571b2a7df2619988caba3726");
 

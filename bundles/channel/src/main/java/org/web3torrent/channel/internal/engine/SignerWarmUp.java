@@ -30,7 +30,9 @@ import org.web3torrent.channel.state.Signatures;
  * is a daemon and nothing waits for it. It also runs one throwaway channel proposal through the JSON codec
  * (journal record and message), whose reflective type adapters are otherwise built on the first real one:
  * that made the payer's first proposal leave 177-227 ms after the decision to open, 13-21 ms with it, and
- * the first payment 307-349 ms after it instead of 588-708 ms (256 MiB batched runs, 2026-11-23).
+ * the first payment 307-349 ms after it instead of 588-708 ms (256 MiB batched runs, 2026-11-23). Where the
+ * native secp256k1 library signs (see {@code NativeSecp256k1}) the curve needs no warming, and the rounds
+ * cost a few milliseconds: they stay as a self-check of the signatures this process makes.
  */
 final class SignerWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(SignerWarmUp.class);
