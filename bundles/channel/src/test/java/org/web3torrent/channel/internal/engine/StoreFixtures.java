@@ -14,46 +14,38 @@ public final class StoreFixtures {
      * when the next is made, so the last versions have payments in flight.
      */
     public static List<Channel> payerHistory(int payments) {
-        Pair p = Pair.open();
-        List<Channel> out = new ArrayList<>();
-        Channel alice = p.alice;
-        Channel bob = p.bob;
-        for (int i = 0; i < payments; i++) {
-            Step paid = Payments.pay(alice, BigInteger.ONE, Pair.ALICE);
-            alice = paid.channel();
-            bob = Payments.receive(bob, Pair.message(paid).state(), Pair.BOB).channel();
-            if (i % 3 == 2 && i < payments - 2) {
-                Step signed = Payments.countersign(bob, Pair.BOB);
-                bob = signed.channel();
-                ChannelMessage ack = Pair.message(signed);
-                alice = Payments.acknowledged(alice, ack.turnNum(), ack.signature(), Pair.ALICE).channel();
-            }
-            out.add(alice);
-        }
-        return out;
+        return history(payments).payer();
     }
 
     /**
-     * The payee's channel after each step of {@code payments} payments of 1 wei: each payment accepted, and
-     * every third countersigned.
+     * The payee's channel after each step of the same payments: each payment accepted, and every third
+     * countersigned (but the last ones).
      */
     public static List<Channel> payeeHistory(int payments) {
+        return history(payments).payee();
+    }
+
+    private record History(List<Channel> payer, List<Channel> payee) {
+    }
+
+    private static History history(int payments) {
         Pair p = Pair.open();
-        List<Channel> out = new ArrayList<>();
+        History out = new History(new ArrayList<>(), new ArrayList<>());
         Channel alice = p.alice;
         Channel bob = p.bob;
         for (int i = 0; i < payments; i++) {
             Step paid = Payments.pay(alice, BigInteger.ONE, Pair.ALICE);
             alice = paid.channel();
             bob = Payments.receive(bob, Pair.message(paid).state(), Pair.BOB).channel();
-            out.add(bob);
-            if (i % 3 == 2) {
+            out.payee().add(bob);
+            if (i % 3 == 2 && i < payments - 2) {
                 Step signed = Payments.countersign(bob, Pair.BOB);
                 bob = signed.channel();
-                out.add(bob);
+                out.payee().add(bob);
                 ChannelMessage ack = Pair.message(signed);
                 alice = Payments.acknowledged(alice, ack.turnNum(), ack.signature(), Pair.ALICE).channel();
             }
+            out.payer().add(alice);
         }
         return out;
     }
