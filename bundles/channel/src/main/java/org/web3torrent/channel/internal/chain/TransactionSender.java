@@ -101,6 +101,20 @@ public final class TransactionSender {
         }
     }
 
+    /**
+     * Looks up this account's next nonce and the gas price now, so that the next transaction does not wait
+     * for them (the price is kept for a few seconds, the nonce until a transaction is refused).
+     */
+    public synchronized void prefetch() {
+        gasPrice(false);
+        try {
+            manager.prefetch();
+        } catch (IOException e) {
+            throw new ChainException("cannot read the nonce of " + from() + " at " + rpc.url() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private BigInteger gasPrice(boolean fresh) {
         if (fresh || gasPrice == null || System.nanoTime() - gasPriceAt > PRICE_TTL_NANOS) {
             gasPrice = rpc.send(rpc.web3j().ethGasPrice(), "gas price").getGasPrice();
@@ -129,6 +143,12 @@ public final class TransactionSender {
 
         synchronized void reset() {
             next = null;
+        }
+
+        synchronized void prefetch() throws IOException {
+            if (next == null) {
+                next = super.getNonce();
+            }
         }
     }
 
