@@ -73,8 +73,8 @@ final class BuyerSide {
     private final Messages messages;
     private final AccountBook accounts;
     private final Map<LedgerKey, Books> ledgers = new ConcurrentHashMap<>();
-    /** Blocks received from each seller of pieces not yet checked: {@code begin -> length}. */
-    private final Map<SellerPiece, Map<Integer, Integer>> blocks = new ConcurrentHashMap<>();
+    /** Blocks received from each seller of pieces not yet checked. */
+    private final Map<SellerPiece, BlocksSent> blocks = new ConcurrentHashMap<>();
     private final Map<String, Integer> windows = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> channelBySeller = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
@@ -153,16 +153,44 @@ final class BuyerSide {
         }
     }
 
-    /** A block we asked for arrived from a paying seller (its piece is checked later). */
-    void onBlock(String seller, String infoHash, int piece, int begin, int length) {
-        blocks.computeIfAbsent(new SellerPiece(seller, new PieceKey(infoHash, piece)), k -> new ConcurrentHashMap<>())
-                .put(begin, length);
+    /**
+     * The blocks of a piece received from a seller: {@code begin -> length}, until the piece is checked. A
+     * connection keeps the set of the piece it is receiving ({@link PeerDirectory.Joined#blocksOf}), so that
+     * each of a piece's 64 blocks is not another lookup of a key made of two strings and a number.
+     */
+    static final class BlocksSent {
+        private final Map<Integer, Integer> sent = new ConcurrentHashMap<>();
+        /** The piece was checked (or failed) and these blocks counted: a new set is needed for more. */
+        private volatile boolean settled;
+
+        void add(int begin, int length) {
+            sent.put(begin, length);
+        }
+
+        boolean isSettled() {
+            return settled;
+        }
+    }
+
+    /** Where the blocks of a piece arriving from a paying seller are counted (its piece is checked later). */
+    BlocksSent blocksOf(String seller, String infoHash, int piece) {
+        return blocks.computeIfAbsent(new SellerPiece(seller, new PieceKey(infoHash, piece)), k -> new BlocksSent());
+    }
+
+    /** Forgets the blocks received of a piece, from every seller. */
+    private void settleBlocks(PieceKey key) {
+        blocks.entrySet().removeIf(e -> {
+            if (!e.getKey().piece().equals(key)) {
+                return false;
+            }
+            e.getValue().settled = true;
+            return true;
+        });
     }
 
     /** A piece failed its hash check: the blocks received of it are worth nothing. */
     void onFailed(String infoHash, int piece) {
-        PieceKey key = new PieceKey(infoHash, piece);
-        blocks.keySet().removeIf(k -> k.piece().equals(key));
+        settleBlocks(new PieceKey(infoHash, piece));
     }
 
     /** A piece passed its hash check; {@code senders} are the addresses of the paying peers that sent it. */
@@ -179,15 +207,15 @@ final class BuyerSide {
             if (senders.contains(k.seller())) {
                 // Each seller is owed the share of the piece it sent, so a piece split between sellers
                 // (or a block sent twice in the endgame) is not paid as a whole piece to each.
-                Map<Integer, Integer> sent = blocks.get(new SellerPiece(k.seller(), key));
-                if (e.getValue().ledger().onVerified(key, sent == null ? null : Map.copyOf(sent))) {
+                BlocksSent sent = blocks.get(new SellerPiece(k.seller(), key));
+                if (e.getValue().ledger().onVerified(key, sent == null ? null : Map.copyOf(sent.sent))) {
                     accounts.bought(infoHash, k.seller());
                 }
             } else {
                 e.getValue().ledger().onNotNeeded(key);
             }
         }
-        blocks.keySet().removeIf(k -> k.piece().equals(key));
+        settleBlocks(key);
         for (String seller : senders) {
             payIfDue(seller, infoHash);
         }

@@ -23,6 +23,9 @@ final class PeerDirectory {
          * (it sends the requests), so it alone reads and writes this.
          */
         private int lastAsked = -1;
+        /** The piece whose blocks arrive from this peer now, and where they are counted; the network thread's. */
+        private int receiving = -1;
+        private BuyerSide.BlocksSent receivingBlocks;
 
         Joined(String address, String infoHash) {
             this.address = address;
@@ -48,6 +51,20 @@ final class PeerDirectory {
             }
             lastAsked = piece;
             return true;
+        }
+
+        /**
+         * Where this peer's blocks of {@code piece} are counted: the set of the piece it sent last while that
+         * piece is unchecked, else the buyer's ({@code lookup}), kept for the next block.
+         */
+        BuyerSide.BlocksSent blocksOf(int piece, java.util.function.IntFunction<BuyerSide.BlocksSent> lookup) {
+            BuyerSide.BlocksSent set = receivingBlocks;
+            if (piece != receiving || set == null || set.isSettled()) {
+                set = lookup.apply(piece);
+                receiving = piece;
+                receivingBlocks = set;
+            }
+            return set;
         }
     }
 
