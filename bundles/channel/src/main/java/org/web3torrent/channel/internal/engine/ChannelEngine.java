@@ -79,6 +79,8 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private record Inbound(String from, ChannelMessage message) {
     }
 
+    /** A state of each channel, for the receiving thread (it may not read {@code channels}). */
+    private final Map<String, org.web3torrent.channel.state.State> templates = new ConcurrentHashMap<>();
     /** Decodes incoming messages and recovers their signers, off the carrier's thread. */
     private final java.util.concurrent.ExecutorService receiving;
     private final java.util.Queue<Inbound> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -109,6 +111,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             return t;
         });
         Map<String, Channel> loaded = store.load();
+        loaded.values().forEach(this::rememberTemplate);
         thread.execute(() -> {
             channels.putAll(loaded);
             loaded.values().forEach(this::publish);
@@ -269,7 +272,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private void receive(String fromPeer, byte[] message) {
         ChannelMessage m;
         try {
-            m = MessageCodec.decode(message);
+            m = MessageCodec.decode(message, templates::get);
             preVerifier.recover(m);
         } catch (ProtocolException e) {
             LOG.warn("refused a message from {}: {}", fromPeer, e.getMessage());
@@ -492,6 +495,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Channel before = channels.get(step.channel().id());
         Channel ch = step.channel();
         channels.put(ch.id(), ch);
+        if (before == null) {
+            rememberTemplate(ch);
+        }
         if (before == null || before.status() != ch.status()) {
             chain.awaitingChain(awaitingChain());
         }
@@ -528,6 +534,14 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             if (before == null || before.status() != ch.status()) {
                 store.afterDurable(() -> onEngine(() -> statusChanged(info)));
             }
+        }
+    }
+
+    /** A state of the channel, onto which the receiving thread reads its binary payments (see MessageCodec). */
+    private void rememberTemplate(Channel ch) {
+        SignedState any = ch.latest() != null ? ch.latest() : ch.preFund();
+        if (any != null) {
+            templates.putIfAbsent(ch.id(), any.state());
         }
     }
 

@@ -27,7 +27,7 @@ import org.web3torrent.channel.state.VariablePart;
 /**
  * Runs the per-payment path between two throwaway keys in memory, so that the optimizing compiler has
  * compiled it before a real channel pays: the payer's next state and its ABI hash, the payment message
- * and the journal record through the JSON codec, the payee's burst check, its countersignature and the
+ * (binary) and the journal record (JSON, as a channel's first record is), the payee's burst check, its countersignature and the
  * acknowledgement back. Measured with JFR in bench/paid (2026-11-23), without it the optimizing compiler
  * spent 2-3 s of one compiler thread on this path (BigInteger division and decimal conversion, Gson's
  * reflective adapters, the curve) inside the first seconds of the first paid download, while the transfer
@@ -111,41 +111,41 @@ final class PaymentWarmUp {
                         paying.unacknowledged().size());
                 Signature s = i == BURST - 1 ? payer.sign(next) : placeholder;
                 Step step = Payments.paySigned(paying, SignedState.unsigned(next).with(Channel.PAYER, s));
+                journal(paying, step.channel());
                 paying = step.channel();
-                journal(paying);
-                received.add(carry(step).state());
+                received.add(carry(step, paid.latest().state()).state());
             }
             Payments.Burst burst = Payments.receiveBurst(paid, received, payee);
             if (!burst.refused().isEmpty()) {
                 return (int) (acknowledged / BURST);
             }
+            journal(paid, burst.step().channel());
             paid = burst.step().channel();
-            journal(paid);
             Step countersigned = Payments.countersign(paid, payee);
+            journal(paid, countersigned.channel());
             paid = countersigned.channel();
-            journal(paid);
-            ChannelMessage ack = carry(countersigned);
+            ChannelMessage ack = carry(countersigned, null);
             Step done = Payments.acknowledged(paying, ack.turnNum(), ack.signature(), payer);
+            journal(paying, done.channel());
             paying = done.channel();
-            journal(paying);
             acknowledged += BURST;
         }
         return (int) (acknowledged / BURST);
     }
 
-    /** The step's message, encoded and decoded as it crosses the wire. */
-    private static ChannelMessage carry(Step step) {
+    /** The step's message, encoded and decoded as it crosses the wire (a payment onto {@code template}). */
+    private static ChannelMessage carry(Step step, State template) {
         for (Effect e : step.effects()) {
             if (e instanceof Effect.SendMessage send) {
-                return MessageCodec.decode(MessageCodec.encode(send.message()));
+                return MessageCodec.decode(MessageCodec.encode(send.message()), id -> template);
             }
         }
         throw new IllegalStateException("the step sent no message");
     }
 
-    /** The channel as the journal writes it. */
-    private static void journal(Channel ch) {
-        if (JournalChannelStore.record(ch).length == 0) {
+    /** The channel's new version as the journal writes it after the one before. */
+    private static void journal(Channel before, Channel after) {
+        if (JournalChannelStore.record(before, after).length == 0) {
             throw new IllegalStateException("empty journal record");
         }
     }

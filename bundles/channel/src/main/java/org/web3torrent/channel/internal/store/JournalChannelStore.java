@@ -227,18 +227,18 @@ public final class JournalChannelStore implements ChannelStore {
      * else the channel in JSON.
      */
     private byte[] recordAfterWritten(Channel ch) {
-        Channel slim = slim(ch);
-        byte[] record = PaymentRecord.encode(written.get(ch.id()), slim).orElseGet(() -> json(slim));
-        written.put(ch.id(), slim);
+        byte[] record = record(written.get(ch.id()), ch);
+        written.put(ch.id(), slim(ch));
         return record;
     }
 
     /**
-     * A channel as a journal record, without the payer's states in flight (see the class comment). Also run
+     * The record of {@code after} written after {@code before} (null: none), as the journal writes it. Also run
      * by the payment warm-up, so that it compiles exactly what the journal writes.
      */
-    public static byte[] record(Channel ch) {
-        return json(slim(ch));
+    public static byte[] record(Channel before, Channel after) {
+        Channel slim = slim(after);
+        return PaymentRecord.encode(before == null ? null : slim(before), slim).orElseGet(() -> json(slim));
     }
 
     private static Channel slim(Channel ch) {
