@@ -17,7 +17,9 @@ import org.web3j.protocol.core.methods.response.Log;
  * Polls the adjudicator's logs (eth_getLogs over the blocks mined since the last poll) on its own
  * thread and hands each decoded event to the listener, in chain order. A failed poll is retried on the
  * next tick from the same block, so no event is skipped while the endpoint is briefly away. It polls
- * every tick while {@link #prompt prompt}, else once per {@link #IDLE_INTERVAL} at most.
+ * every {@code interval} while {@link #prompt prompt}, else once per {@link #IDLE_INTERVAL}; turning prompt
+ * polls at once. The next poll is scheduled after each one, at the pace of the moment: a fixed 10 ms tick
+ * that skipped its idle polls woke the thread 100 times a second for nothing.
  */
 final class LogPoller implements Chain.Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(LogPoller.class);
@@ -31,25 +33,28 @@ final class LogPoller implements Chain.Subscription {
     private final ChainEventListener listener;
     private final long maxRange;
     private final ScheduledExecutorService thread;
-    private final long idleNanos;
+    private final long promptMillis;
+    private final long idleMillis;
     private long nextBlock;
     private boolean failing;
     private volatile boolean prompt = true;
-    private long lastPoll;
+    /** The next scheduled poll; replaced when turning prompt brings it forward. Guarded by {@code this}. */
+    private java.util.concurrent.ScheduledFuture<?> next;
 
     LogPoller(Rpc rpc, String address, java.time.Duration interval, long maxRange, ChainEventListener listener) {
         this.rpc = rpc;
         this.maxRange = maxRange;
         this.address = address;
         this.listener = listener;
-        this.idleNanos = Math.max(interval.toNanos(), IDLE_INTERVAL.toNanos());
+        this.promptMillis = Math.max(1, interval.toMillis());
+        this.idleMillis = Math.max(promptMillis, IDLE_INTERVAL.toMillis());
         this.nextBlock = latestBlock() + 1;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "chain events " + address);
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::poll, 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
+        schedule(0);
     }
 
     private long latestBlock() {
@@ -58,15 +63,37 @@ final class LogPoller implements Chain.Subscription {
 
     @Override
     public void prompt(boolean prompt) {
+        boolean was = this.prompt;
         this.prompt = prompt;
+        if (prompt && !was) {
+            schedule(0); // a channel waits for the chain now: look at once, not at the next idle poll
+        }
+    }
+
+    private synchronized void schedule(long delayMillis) {
+        if (thread.isShutdown()) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        try {
+            next = thread.schedule(this::pollAndReschedule, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile
+        }
+    }
+
+    private void pollAndReschedule() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.warn("chain event poll failed: {}", e.toString());
+        }
+        schedule(prompt ? promptMillis : idleMillis);
     }
 
     private void poll() {
-        long now = System.nanoTime();
-        if (!prompt && now - lastPoll < idleNanos) {
-            return;
-        }
-        lastPoll = now;
         try {
             long latest = Math.min(latestBlock(), nextBlock + maxRange - 1);
             if (latest < nextBlock) {
