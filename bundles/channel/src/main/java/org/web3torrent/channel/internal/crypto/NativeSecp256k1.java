@@ -136,9 +136,14 @@ public final class NativeSecp256k1 {
         return Optional.of(RESOURCES + platform + "-" + arch + "/" + file);
     }
 
+    private static final String FOLDER_PREFIX = "web3torrent-secp256k1-";
+
     /** Copies the library out of this bundle into a folder only this user can read, and loads it. */
     private static void loadLibrary(String resource) throws IOException {
-        Path folder = Files.createTempDirectory("web3torrent-secp256k1-");
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            removeLeftovers();
+        }
+        Path folder = Files.createTempDirectory(FOLDER_PREFIX);
         Path library = folder.resolve(resource.substring(resource.lastIndexOf('/') + 1));
         try (InputStream in = NativeSecp256k1.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -147,7 +152,8 @@ public final class NativeSecp256k1 {
             Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
             System.load(library.toAbsolutePath().toString());
         } finally {
-            // a loaded library stays mapped once its file is gone (where the system refuses, at exit)
+            // a loaded library stays mapped once its file is gone; where the system refuses (Windows), the next
+            // start removes it (removeLeftovers)
             for (Path p : new Path[] {library, folder}) {
                 try {
                     Files.deleteIfExists(p);
@@ -155,6 +161,35 @@ public final class NativeSecp256k1 {
                     p.toFile().deleteOnExit();
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes the copies earlier processes could not delete while they had them loaded (Windows refuses to
+     * delete a loaded library; elsewhere the copy is gone at once), so they do not pile up in the temporary
+     * folder. A copy still loaded by a running process stays, and one younger than a minute is left to the
+     * process that may be about to load it.
+     */
+    static void removeLeftovers() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long minuteAgo = System.currentTimeMillis() - 60_000;
+        try (java.util.stream.Stream<Path> entries = Files.list(tmp)) {
+            entries.filter(p -> p.getFileName().toString().startsWith(FOLDER_PREFIX) && Files.isDirectory(p))
+                    .filter(p -> p.toFile().lastModified() < minuteAgo)
+                    .forEach(NativeSecp256k1::deleteQuietly);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("secp256k1: could not look for leftover copies in {}: {}", tmp, e.toString());
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException | RuntimeException e) {
+            // in use by a running process, or not ours: left as it is
         }
     }
 
