@@ -191,10 +191,10 @@ public final class Web3jChain implements Chain {
     /**
      * Makes, on a background thread, each kind of request a channel's opening makes on its critical path,
      * without sending a transaction: the first channel then does not wait for this process to load and
-     * compile web3j's request and response paths. In a fresh `get` the deposit took 189 ms from its
-     * submission to its confirmation, and reading the new channel's holdings 70 ms, against a few ms each
-     * once warm (2026-11-23, 1 GiB per-piece). The nonce and the gas price the deposit needs are fetched
-     * for real ({@link TransactionSender#prefetch}); a throwaway key signs a throwaway transaction.
+     * compile web3j's request and response paths. In a fresh `get` the deposit took 149 ms from its
+     * submission to its receipt, 70 ms with this (2026-11-23, 1 GiB per-piece, DEBUG). The nonce and the gas
+     * price the deposit needs are fetched for real ({@link TransactionSender#prefetch}); a throwaway key
+     * signs a throwaway transaction.
      */
     public void warmUp() {
         Thread t = new Thread(() -> {

@@ -29,14 +29,17 @@ import org.web3torrent.channel.state.State;
 public final class MessageCodec {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
-    private MessageCodec() {
-    }
-
     private static final byte PAYMENT = 1;
     private static final byte ACK = 2;
     private static final int ACK_BYTES = 1 + 32 + 8 + 1 + 32 + 32;
 
+    private MessageCodec() {
+    }
+
     public static byte[] encode(ChannelMessage message) {
+        if (!isChannelId(message.channelId())) {
+            return encodeJson(message); // the binary forms carry exactly 32 bytes of id
+        }
         if (message.type() == ChannelMessage.Type.ACK) {
             Signature s = message.signature();
             return ByteBuffer.allocate(ACK_BYTES).put(ACK).put(Hex.decode(message.channelId()))
@@ -51,6 +54,14 @@ public final class MessageCodec {
             return java.util.Arrays.copyOf(out.array(), out.position());
         }
         return encodeJson(message);
+    }
+
+    private static boolean isChannelId(String id) {
+        try {
+            return Hex.decode(id).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The message in JSON, as every type but PAYMENT and ACK is sent. */
