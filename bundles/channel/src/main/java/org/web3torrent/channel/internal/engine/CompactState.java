@@ -73,9 +73,26 @@ public final class CompactState {
         Map<Integer, Signature> signatures = new TreeMap<>(signed.signatures());
         out.put((byte) signatures.size());
         for (Map.Entry<Integer, Signature> e : signatures.entrySet()) {
-            Signature s = e.getValue();
-            out.put(e.getKey().byteValue()).put((byte) s.v()).put(Hex.decode(s.r())).put(Hex.decode(s.s()));
+            writeSignature(out.put(e.getKey().byteValue()), e.getValue());
         }
+    }
+
+    /** {@code <v: u8><r: 32><s: 32>} */
+    static void writeSignature(ByteBuffer out, Signature s) {
+        out.put((byte) s.v()).put(Hex.decode(s.r())).put(Hex.decode(s.s()));
+    }
+
+    /**
+     * Reads what {@link #writeSignature} wrote.
+     *
+     * @throws IllegalArgumentException if it is not a valid signature (v, zero or high s)
+     */
+    static Signature readSignature(ByteBuffer in) {
+        int v = in.get() & 0xff;
+        byte[] r = new byte[32];
+        byte[] s = new byte[32];
+        in.get(r).get(s);
+        return new Signature(v, Hex.encode(r), Hex.encode(s));
     }
 
     /**
@@ -100,11 +117,7 @@ public final class CompactState {
         int signatureCount = in.get() & 0xff;
         for (int i = 0; i < signatureCount; i++) {
             int participant = in.get() & 0xff;
-            int v = in.get() & 0xff;
-            byte[] r = new byte[32];
-            byte[] s = new byte[32];
-            in.get(r).get(s);
-            signed = signed.with(participant, new Signature(v, Hex.encode(r), Hex.encode(s)));
+            signed = signed.with(participant, readSignature(in));
         }
         return signed;
     }

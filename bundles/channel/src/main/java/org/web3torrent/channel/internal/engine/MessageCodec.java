@@ -9,7 +9,6 @@ import com.google.gson.GsonBuilder;
 
 import org.web3torrent.channel.api.ChannelMessenger;
 import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Signature;
 import org.web3torrent.channel.state.State;
 
 /**
@@ -37,30 +36,33 @@ public final class MessageCodec {
     }
 
     public static byte[] encode(ChannelMessage message) {
-        if (!isChannelId(message.channelId())) {
+        ChannelMessage.Type type = message.type();
+        byte[] id = type == ChannelMessage.Type.ACK || type == ChannelMessage.Type.PAYMENT
+                ? channelId(message.channelId()) : null;
+        if (id == null) {
             return encodeJson(message); // the binary forms carry exactly 32 bytes of id
         }
-        if (message.type() == ChannelMessage.Type.ACK) {
-            Signature s = message.signature();
-            return ByteBuffer.allocate(ACK_BYTES).put(ACK).put(Hex.decode(message.channelId()))
-                    .putLong(message.turnNum()).put((byte) s.v()).put(Hex.decode(s.r())).put(Hex.decode(s.s()))
-                    .array();
+        if (type == ChannelMessage.Type.ACK) {
+            ByteBuffer out = ByteBuffer.allocate(ACK_BYTES).put(ACK).put(id).putLong(message.turnNum());
+            CompactState.writeSignature(out, message.signature());
+            return out.array();
         }
-        if (message.type() == ChannelMessage.Type.PAYMENT && message.channelId().equals(message.state().state()
-                .channelId()) && CompactState.fits(message.state().state(), message.state())) {
+        if (message.channelId().equals(message.state().state().channelId())
+                && CompactState.fits(message.state().state(), message.state())) {
             ByteBuffer out = ByteBuffer.allocate(1 + 32 + CompactState.maxBytes(message.state()));
-            out.put(PAYMENT).put(Hex.decode(message.channelId()));
-            CompactState.write(out, message.state());
+            CompactState.write(out.put(PAYMENT).put(id), message.state());
             return java.util.Arrays.copyOf(out.array(), out.position());
         }
         return encodeJson(message);
     }
 
-    private static boolean isChannelId(String id) {
+    /** The channel id's 32 bytes, or null when it is not 32 bytes of hex. */
+    private static byte[] channelId(String id) {
         try {
-            return Hex.decode(id).length == 32;
+            byte[] bytes = Hex.decode(id);
+            return bytes.length == 32 ? bytes : null;
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
     }
 
@@ -117,11 +119,7 @@ public final class MessageCodec {
             ChannelMessage m;
             if (type == ACK) {
                 long turnNum = in.getLong();
-                int v = in.get() & 0xff;
-                byte[] r = new byte[32];
-                byte[] s = new byte[32];
-                in.get(r).get(s);
-                m = ChannelMessage.ack(channelId, turnNum, new Signature(v, Hex.encode(r), Hex.encode(s)));
+                m = ChannelMessage.ack(channelId, turnNum, CompactState.readSignature(in));
             } else {
                 State template = channels.apply(channelId);
                 if (template == null) {
