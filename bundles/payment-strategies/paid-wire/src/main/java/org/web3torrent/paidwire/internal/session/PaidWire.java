@@ -240,8 +240,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     public void blockReceived(PeerLink peer, BlockRequest block) {
         PeerDirectory.Joined seller = directory.joined(peer);
         if (seller != null) {
-            seller.blocksOf(block.piece(), piece -> buyer.blocksOf(seller.address(), seller.infoHash(), piece))
-                    .add(block.begin(), block.length());
+            seller.blocksOf(block.piece(), buyer).add(block.begin(), block.length());
         }
     }
 

@@ -55,12 +55,12 @@ final class PeerDirectory {
 
         /**
          * Where this peer's blocks of {@code piece} are counted: the set of the piece it sent last while that
-         * piece is unchecked, else the buyer's ({@code lookup}), kept for the next block.
+         * piece is unchecked, else the one {@code buyer} keeps for this peer and piece, kept for the next block.
          */
-        BuyerSide.BlocksSent blocksOf(int piece, java.util.function.IntFunction<BuyerSide.BlocksSent> lookup) {
+        BuyerSide.BlocksSent blocksOf(int piece, BuyerSide buyer) {
             BuyerSide.BlocksSent set = receivingBlocks;
             if (piece != receiving || set == null || set.isSettled()) {
-                set = lookup.apply(piece);
+                set = buyer.blocksOf(address, infoHash, piece);
                 receiving = piece;
                 receivingBlocks = set;
             }
