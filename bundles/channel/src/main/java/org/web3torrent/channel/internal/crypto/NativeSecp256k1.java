@@ -33,6 +33,8 @@ import fr.acinq.secp256k1.Secp256k1CFunctions;
 public final class NativeSecp256k1 {
     private static final Logger LOG = LoggerFactory.getLogger(NativeSecp256k1.class);
     private static final String RESOURCES = "fr/acinq/secp256k1/jni/native/";
+    /** The temporary folders the library is copied into, one per process. */
+    private static final String FOLDER_PREFIX = "web3torrent-secp256k1-";
 
     // A known answer, made with web3j's Sign.signMessage(E, key, false) and Keys.getAddress.
     private static final byte[] KAT_KEY =
@@ -135,8 +137,6 @@ public final class NativeSecp256k1 {
         };
         return Optional.of(RESOURCES + platform + "-" + arch + "/" + file);
     }
-
-    private static final String FOLDER_PREFIX = "web3torrent-secp256k1-";
 
     /** Copies the library out of this bundle into a folder only this user can read, and loads it. */
     private static void loadLibrary(String resource) throws IOException {

@@ -26,8 +26,8 @@ import org.web3torrent.channel.state.VariablePart;
 
 /**
  * Runs the per-payment path between two throwaway keys in memory, so that the optimizing compiler has
- * compiled it before a real channel pays: the payer's next state and its ABI hash, the payment message
- * (binary) and the journal record (JSON, as a channel's first record is), the payee's burst check, its countersignature and the
+ * compiled it before a real channel pays: the payer's next state and its ABI hash, the payment message and
+ * the journal's payment record (both binary), the payee's burst check, its countersignature and the
  * acknowledgement back. Measured with JFR in bench/paid (2026-11-23), without it the optimizing compiler
  * spent 2-3 s of one compiler thread on this path (BigInteger division and decimal conversion, Gson's
  * reflective adapters, the curve) inside the first seconds of the first paid download, while the transfer

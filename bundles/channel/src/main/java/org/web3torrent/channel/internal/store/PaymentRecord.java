@@ -18,9 +18,9 @@ import org.web3torrent.channel.state.State;
  * the payee's acceptance of a burst and its countersignature change only those. Writing the whole channel as
  * JSON for each (three states with their fixed parts and outcomes, about 3 kB) cost the two warm processes of
  * a per-piece download 64 ms of CPU a GiB, and a fresh one also the compilation of Gson's reflective path,
- * while the transfer needed both cores. Replay rebuilds each
- * state from the previous record's newest one ({@link #apply}); {@link #encode} writes a record only when that
- * rebuilds exactly the channel given, so a record is exact or the channel is written in JSON.
+ * while the transfer needed both cores. Replay rebuilds each state from the previous record's newest one
+ * ({@link #apply}); {@link #encode} writes a record only when that rebuilds exactly the channel given, so a
+ * record is exact or the channel is written in JSON.
  *
  * <pre>
  * &lt;tag=01&gt;&lt;channel id: 32&gt;&lt;flags: u8&gt; [newest state, if flags &amp; 1] [supported state, if flags &amp; 2]

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DirectWrites implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectWrites.class);
+    private static final String NOT_AVAILABLE = "direct I/O is not available there";
     /** Most bytes written per system call; a piece larger than this takes several. */
     static final int CHUNK = 1 << 20;
     private static final int PAGE = 4096;
@@ -112,13 +113,13 @@ final class DirectWrites implements Closeable {
                 try {
                     int block = (int) Math.min(Integer.MAX_VALUE, Files.getFileStore(path).getBlockSize());
                     if (Integer.bitCount(block) != 1 || block > CHUNK) {
-                        turnOff(path, "direct I/O is not available there", new IOException("block size " + block));
+                        turnOff(path, NOT_AVAILABLE, new IOException("block size " + block));
                         return null;
                     }
                     alignment = Math.max(alignment, block);
                     c = FileChannel.open(path, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
                 } catch (IOException | UnsupportedOperationException | LinkageError e) {
-                    turnOff(path, "direct I/O is not available there", e);
+                    turnOff(path, NOT_AVAILABLE, e);
                     return null;
                 }
                 channels[file] = c;
