@@ -37,6 +37,8 @@ public final class SellerLedger {
     private BigInteger served = BigInteger.ZERO;
     private int piecesCharged;
     private int payments;
+    /** A request of this buyer was held since the last payment: the next one must have them asked again. */
+    private boolean holding;
 
     public SellerLedger(int creditWindowPieces) {
         if (creditWindowPieces < 0) {
@@ -93,6 +95,7 @@ public final class SellerLedger {
         BigInteger charge = BlockValue.of(price, begin, length, pieceSize);
         BigInteger credit = price.multiply(BigInteger.valueOf(creditWindowPieces));
         if (served.add(charge).compareTo(credited.add(credit)) > 0) {
+            holding = true;
             return Verdict.WAIT;
         }
         if (blocks == null) {
@@ -109,14 +112,27 @@ public final class SellerLedger {
         return Verdict.SERVE;
     }
 
-    /** A payment the channel confirmed (countersigned and stored). */
-    public synchronized void onPayment(BigInteger amount) {
+    /** A request of this buyer is held for another reason than money (no pricing policy at the moment, say). */
+    public synchronized void onHeld() {
+        holding = true;
+    }
+
+    /**
+     * A payment the channel confirmed (countersigned and stored).
+     *
+     * @return true if requests of this buyer were held since the previous payment: they are to be asked
+     *         again. A request held after this call saw this payment's credit, so it waits for the next one.
+     */
+    public synchronized boolean onPayment(BigInteger amount) {
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("a payment must be positive");
         }
         credited = credited.add(amount);
         payments++;
         cover();
+        boolean held = holding;
+        holding = false;
+        return held;
     }
 
     /** A charged piece (or block of it) and the value the buyer's money covered. */

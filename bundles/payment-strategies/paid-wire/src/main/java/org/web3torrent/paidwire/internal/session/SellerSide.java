@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -49,6 +50,10 @@ final class SellerSide {
      */
     private final Map<String, String> buying = new ConcurrentHashMap<>();
     private final Map<String, java.util.Set<PieceKey>> sold = new ConcurrentHashMap<>();
+    /** The longest a buyer paying ahead goes without a receipt. */
+    static final long RECEIPT_MILLIS = 1000;
+    /** When each buyer was last sent a receipt (System.nanoTime). */
+    private final Map<String, Long> receiptSentAt = new ConcurrentHashMap<>();
 
     SellerSide(PeerDirectory directory, Supplier<Optional<PricingPolicy>> pricing, Supplier<PaymentSettings> settings,
             TorrentFacts facts, Messages messages, AccountBook accounts) {
@@ -78,7 +83,7 @@ final class SellerSide {
         Optional<PricingPolicy> policy = pricing.get();
         if (policy.isEmpty()) {
             // A pricing bundle is being updated: hold for the moment it takes, never serve unpriced.
-            return Decision.HOLD;
+            return hold(buyer);
         }
         Optional<Integer> length = facts.pieceLength(infoHash, request.piece());
         if (length.isEmpty()) {
@@ -92,10 +97,10 @@ final class SellerSide {
         } catch (RuntimeException e) {
             LOG.warn("the pricing policy failed for piece {} of {}: {}; holding the request", request.piece(),
                     infoHash, e.toString());
-            return Decision.HOLD;
+            return hold(buyer);
         }
         if (price == null || price.signum() < 0) {
-            return Decision.HOLD;
+            return hold(buyer);
         }
         if (price.signum() == 0) {
             return Decision.ALLOW;
@@ -113,6 +118,12 @@ final class SellerSide {
         return decide(buyer.get(), ledger, key, request, length.get());
     }
 
+    /** Holds a request that cannot be priced now; a paying buyer's is asked again at its next payment. */
+    private Decision hold(Optional<String> buyer) {
+        buyer.ifPresent(b -> ledger(b).onHeld());
+        return Decision.HOLD;
+    }
+
     /** Serves the block of a quoted piece if the buyer's credit allows, else holds it until money comes. */
     private Decision decide(String buyer, SellerLedger ledger, PieceKey key, BlockRequest request, int pieceLength) {
         if (!key.infoHash().equals(buying.get(buyer))) {
@@ -128,10 +139,16 @@ final class SellerSide {
         return decision;
     }
 
-    /** The channel stored a payment from {@code buyer}: credit it and serve what was held. */
+    /**
+     * The channel stored a payment from {@code buyer}: credit it and serve what was held. The buyer hears of
+     * it (a receipt, a payment boundary for it) when requests had been waiting for the money, and otherwise
+     * at most once every {@value #RECEIPT_MILLIS} ms: a buyer paying ahead, as it should, is not waiting for
+     * anything, and a receipt for each of its payments cost both sides a message and a pass through the
+     * buyer's books that changes nothing.
+     */
     void paymentReceived(String buyer, BigInteger amount) {
         SellerLedger ledger = ledger(buyer);
-        ledger.onPayment(amount);
+        boolean released = ledger.onPayment(amount);
         // Earned is the money received, what the chain will pay out: a payment ahead for a piece the buyer
         // then got elsewhere is earned too (it stays with us), so what buyers paid is what sellers earned.
         String torrent = buying.get(buyer);
@@ -139,9 +156,18 @@ final class SellerSide {
             accounts.received(torrent, buyer, amount);
         }
         bookEarnings(buyer, ledger);
+        long now = System.nanoTime();
+        Long last = receiptSentAt.get(buyer);
+        boolean due = last == null || now - last >= TimeUnit.MILLISECONDS.toNanos(RECEIPT_MILLIS);
+        if (!released && !due) {
+            return;
+        }
+        receiptSentAt.put(buyer, now);
         PayMessage.Receipt receipt = new PayMessage.Receipt(ledger.credited(), ledger.served());
         for (PeerLink link : directory.links(buyer)) {
-            link.releaseHeld();
+            if (released) {
+                link.releaseHeld();
+            }
             messages.send(link, receipt);
         }
     }
@@ -155,6 +181,7 @@ final class SellerSide {
     void buyerGone(String buyer) {
         ledgers.remove(buyer);
         sold.remove(buyer);
+        receiptSentAt.remove(buyer);
     }
 
     /** The terms a buyer gets when it joins. */

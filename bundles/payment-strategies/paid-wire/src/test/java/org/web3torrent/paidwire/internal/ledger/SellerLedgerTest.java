@@ -84,6 +84,22 @@ class SellerLedgerTest {
     }
 
     @Test
+    void aPaymentSaysWhetherRequestsWereHeldSinceThePreviousOne() {
+        SellerLedger l = new SellerLedger(1);
+        l.quote(k(0), P);
+        l.quote(k(1), P);
+        assertThat(l.onRequest(k(0))).isEqualTo(SERVE);
+        assertThat(l.onPayment(P)).as("paid ahead: nothing waited").isFalse();
+        assertThat(l.onRequest(k(1))).isEqualTo(SERVE);
+        l.quote(k(2), P);
+        assertThat(l.onRequest(k(2))).isEqualTo(WAIT);
+        assertThat(l.onPayment(P)).as("piece 2 waited for this money").isTrue();
+        assertThat(l.onPayment(P)).as("asked again at the previous payment").isFalse();
+        l.onHeld();
+        assertThat(l.onPayment(P)).as("held for want of a price").isTrue();
+    }
+
+    @Test
     void unquotedPiecesAndNonPositivePaymentsAreProgrammingErrors() {
         SellerLedger l = new SellerLedger(1);
         assertThatThrownBy(() -> l.onRequest(k(9))).hasMessageContaining("never quoted");
