@@ -26,6 +26,30 @@ public interface Torrent {
     /** A snapshot of the torrent and its peers, taken now. */
     TorrentStatus status();
 
+    /**
+     * True when the piece is verified on disk (false out of range). Unlike {@link #status()} it copies
+     * nothing, for callers that ask about single pieces many times a second (a payment layer at each quote).
+     *
+     * @since 1.4
+     */
+    boolean hasPiece(int piece);
+
+    /**
+     * What the download the user asked for still lacks, as {@link TorrentStatus#missingWantedPieces()} and
+     * its bytes would say, read without a snapshot; empty while a magnet link's metadata is being fetched.
+     *
+     * @since 1.4
+     */
+    Optional<Remaining> remaining();
+
+    /**
+     * Wanted pieces not verified yet, and their bytes.
+     *
+     * @since 1.4
+     */
+    record Remaining(int pieces, long bytes) {
+    }
+
     /** Closes every connection and stops exchanging data; verified data and resume data are kept. */
     void pause();
 

@@ -4,7 +4,9 @@
  * {@link org.web3torrent.torrent.api.TorrentStatus} snapshots. Files can be skipped or prioritised
  * ({@link org.web3torrent.torrent.api.FilePriority}, since 1.3): when adding, in
  * {@link org.web3torrent.torrent.api.TorrentOptions#filePriorities()}, and later through
- * {@link org.web3torrent.torrent.api.Torrent#setFilePriority}.
+ * {@link org.web3torrent.torrent.api.Torrent#setFilePriority}. Since 1.4 a torrent answers
+ * {@link org.web3torrent.torrent.api.Torrent#hasPiece} and {@link org.web3torrent.torrent.api.Torrent#remaining}
+ * without taking a snapshot.
  *
  * <p>Three whiteboard SPIs let other bundles take part in the wire protocol without the engine knowing
  * what they do (the payment layer uses all three):

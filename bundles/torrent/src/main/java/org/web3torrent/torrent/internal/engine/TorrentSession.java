@@ -60,6 +60,9 @@ final class TorrentSession implements Torrent {
     BitSet wanted = new BitSet();
     long wantedBytes;
     long verifiedWantedBytes;
+    /** Wanted pieces, and those of them verified: what {@link #remaining()} answers without counting bits. */
+    int wantedPieces;
+    int verifiedWantedPieces;
     /** The skipped files the storage was last told of (network thread), and the order of those messages. */
     private BitSet storageSkipped = new BitSet();
     /** Decides a magnet's file priorities when its files become known (null: those of the options). */
@@ -248,10 +251,14 @@ final class TorrentSession implements Torrent {
     private void countWanted() {
         wantedBytes = 0;
         verifiedWantedBytes = 0;
+        wantedPieces = 0;
+        verifiedWantedPieces = 0;
         for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
             wantedBytes += metainfo.pieceSize(i);
+            wantedPieces++;
             if (have.get(i)) {
                 verifiedWantedBytes += metainfo.pieceSize(i);
+                verifiedWantedPieces++;
             }
         }
     }
@@ -573,6 +580,7 @@ final class TorrentSession implements Torrent {
         verifiedBytes += metainfo.pieceSize(piece);
         if (wanted.get(piece)) {
             verifiedWantedBytes += metainfo.pieceSize(piece);
+            verifiedWantedPieces++;
         }
         resumeDirty = true;
         for (PeerConnection p : peers) {
@@ -656,6 +664,18 @@ final class TorrentSession implements Torrent {
     @Override
     public TorrentStatus status() {
         return onLoop(this::snapshot);
+    }
+
+    @Override
+    public boolean hasPiece(int piece) {
+        return onLoop(() -> piece >= 0 && have.get(piece));
+    }
+
+    @Override
+    public Optional<Remaining> remaining() {
+        return onLoop(() -> metainfo == null ? Optional.<Remaining>empty()
+                : Optional.of(new Remaining(wantedPieces - verifiedWantedPieces,
+                        Math.max(0, wantedBytes - verifiedWantedBytes))));
     }
 
     TorrentStatus snapshot() {

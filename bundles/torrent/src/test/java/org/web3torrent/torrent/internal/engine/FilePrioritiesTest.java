@@ -70,6 +70,11 @@ class FilePrioritiesTest {
                 assertThat(s.filePriorities()).isEqualTo(SKIP_MIDDLE);
                 assertThat(s.wantedPieces().toString()).isEqualTo("{0, 1, 2, 3, 7, 8, 9, 10, 11}");
                 assertThat(s.verifiedPieces()).isEqualTo(s.wantedPieces()); // the shared pieces 3 and 7 included
+                assertThat(t.remaining()).contains(new Torrent.Remaining(0, 0));
+                assertThat(t.hasPiece(3)).isTrue();
+                assertThat(t.hasPiece(5)).as("inside the skipped file").isFalse();
+                assertThat(t.hasPiece(-1)).isFalse();
+                assertThat(t.hasPiece(m.pieceCount())).isFalse();
                 assertThat(s.wantedProgress()).isEqualTo(1.0);
                 assertThat(s.progress()).isLessThan(1.0);
                 assertThat(Files.mismatch(tmp.resolve("seed/album/a.bin"), leech.resolve("album/a.bin"))).isEqualTo(-1L);
@@ -91,6 +96,9 @@ class FilePrioritiesTest {
                 t.setFilePriority(1, FilePriority.HIGH);
                 assertThat(t.status().state()).isEqualTo(TorrentState.DOWNLOADING);
                 assertThat(t.status().done()).isFalse();
+                // pieces 4, 5 and 6 lie in b.bin alone: wanted now, and missing
+                assertThat(t.remaining()).contains(new Torrent.Remaining(3, 3L * PIECE));
+                assertThat(t.status().missingWantedPieces()).isEqualTo(3);
                 t.connect(seed);
                 awaitWholeTorrent(t);
                 assertThat(t.status().state()).isEqualTo(TorrentState.SEEDING);
@@ -130,10 +138,12 @@ class FilePrioritiesTest {
             Torrent t = leecher.add(m, tmp.resolve("leech"), TorrentOptions.DEFAULT);
             Swarms.awaitChecked(t);
             assertThat(t.status().state()).isEqualTo(TorrentState.DOWNLOADING);
+            assertThat(t.remaining()).contains(new Torrent.Remaining(m.pieceCount(), m.totalLength()));
             t.setFilePriorities(List.of(FilePriority.SKIP, FilePriority.SKIP, FilePriority.SKIP));
             TorrentStatus s = t.status();
             assertThat(s.wantedPieces().isEmpty()).isTrue();
             assertThat(s.done()).isTrue();
+            assertThat(t.remaining()).contains(new Torrent.Remaining(0, 0));
             assertThat(s.state()).isEqualTo(TorrentState.SEEDING);
             assertThat(t.completion().toCompletableFuture()).isDone();
             assertThat(tmp.resolve("leech/album")).doesNotExist();

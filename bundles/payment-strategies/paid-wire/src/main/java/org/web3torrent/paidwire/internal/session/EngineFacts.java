@@ -79,18 +79,18 @@ final class EngineFacts implements SellerSide.TorrentFacts, BuyerSide.Downloads 
         return new int[] {torrent.get().availability(piece), s.peers()};
     }
 
+    /** Asked at every quote: read from the torrent without a status snapshot (a copy of its state and peers). */
     @Override
     public boolean hasPiece(String infoHash, int piece) {
-        return torrent(infoHash).map(Torrent::status).map(st -> piece >= 0 && st.verifiedPieces().get(piece))
-                .orElse(false);
+        return torrent(infoHash).map(t -> t.hasPiece(piece)).orElse(false);
     }
 
+    /** Asked at every payment boundary, several times a piece: read without a status snapshot too. */
     @Override
     public BuyerSide.Missing missing(String infoHash) {
         // What the user asked for: pieces of skipped files are neither bought nor paid ahead for.
-        return torrent(infoHash).map(Torrent::status).map(st -> new BuyerSide.Missing(
-                st.pieceCount() == 0 ? -1 : st.missingWantedPieces(),
-                Math.max(0, st.wantedBytes() - st.verifiedWantedBytes()))).orElse(new BuyerSide.Missing(-1, 0));
+        return torrent(infoHash).flatMap(Torrent::remaining).map(r -> new BuyerSide.Missing(r.pieces(), r.bytes()))
+                .orElse(new BuyerSide.Missing(-1, 0));
     }
 
     /** The identity of the torrent's engine object: a torrent added again is a new object. */
