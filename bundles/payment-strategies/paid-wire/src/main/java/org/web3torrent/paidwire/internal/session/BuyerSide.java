@@ -93,6 +93,8 @@ final class BuyerSide {
     private final Map<String, Long> hintSentAt = new ConcurrentHashMap<>();
     /** Channels run dry and being closed: never reused. */
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
+    /** Each torrent whose wanted pieces were all verified, and the addition of it that got there. */
+    private final Map<String, Integer> completed = new ConcurrentHashMap<>();
 
     BuyerSide(PeerDirectory directory, ChannelService channels, PaymentCatalog catalog,
             Supplier<PaymentSettings> settings, Downloads downloads, Messages messages, AccountBook accounts) {
@@ -222,8 +224,20 @@ final class BuyerSide {
         // Only a torrent bought from someone has channels to close: a free download's status is not asked for at
         // every piece (a copy of the torrent's state, on the network thread).
         if ((buying || !senders.isEmpty()) && downloads.piecesMissing(infoHash) == 0) {
+            completed.put(infoHash, addition);
             closeChannelsOf(infoHash);
         }
+    }
+
+    /**
+     * True when the download is done, asked where a payment is acknowledged, on the channel's thread: the
+     * torrent's own count is read on the network thread, and waiting for that thread at every payment
+     * held up the payments queued behind. So the count is read only once {@link #onVerified} saw this
+     * addition of the torrent complete (it may want more since, if a skipped file was wanted again).
+     */
+    private boolean downloadDone(String infoHash) {
+        Integer done = completed.get(infoHash);
+        return done != null && done == downloads.addition(infoHash) && downloads.piecesMissing(infoHash) == 0;
     }
 
     /** A payment boundary: asks the strategy and pays, as often as it says, through the seller's channel. */
@@ -295,7 +309,7 @@ final class BuyerSide {
                     return;
                 }
                 accounts.paid(infoHash, seller, payment.amount());
-                if (downloads.piecesMissing(infoHash) == 0 && ledger.owed().signum() == 0) {
+                if (ledger.owed().signum() == 0 && downloadDone(infoHash)) {
                     closeChannelsOf(infoHash); // a debt settled after the download was done: nothing more goes through
                 }
                 sendPaidHint(seller, infoHash, ledger);
