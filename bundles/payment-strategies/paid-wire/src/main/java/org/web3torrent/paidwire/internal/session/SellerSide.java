@@ -27,6 +27,8 @@ import org.web3torrent.torrent.api.UploadGate.Decision;
 final class SellerSide {
 
     private static final Logger LOG = LoggerFactory.getLogger(SellerSide.class);
+    /** The longest a buyer paying ahead goes without a receipt. */
+    static final long RECEIPT_MILLIS = 1000;
 
     /** What a seller needs to know of a torrent to price a piece. */
     interface TorrentFacts {
@@ -50,8 +52,6 @@ final class SellerSide {
      */
     private final Map<String, String> buying = new ConcurrentHashMap<>();
     private final Map<String, java.util.Set<PieceKey>> sold = new ConcurrentHashMap<>();
-    /** The longest a buyer paying ahead goes without a receipt. */
-    static final long RECEIPT_MILLIS = 1000;
     /** When each buyer was last sent a receipt (System.nanoTime). */
     private final Map<String, Long> receiptSentAt = new ConcurrentHashMap<>();
 
