@@ -84,6 +84,16 @@ public final class BuyerLedger {
     }
 
     /**
+     * The seller's price of a whole piece, said in its terms before any quote: it prices the channel's
+     * deposit and payments until a quote comes (the first whole piece's quote replaces it).
+     */
+    public synchronized void onPriceHint(BigInteger price) {
+        if (last == null && price.signum() > 0) {
+            last = new Quote(price, pieceLength);
+        }
+    }
+
+    /**
      * We asked this seller for (a block of) the piece: it is waiting to be delivered, and a strategy may pay
      * for it before its quote arrives (at the latest price per byte; the quote then settles its value).
      *

@@ -116,7 +116,30 @@ final class BuyerSide {
                     b.ledger().onTerms(terms.creditWindowPieces());
                 }
             });
+            if (terms.piecePrice() != null) {
+                onPriceHint(link, seller, terms.piecePrice());
+            }
         });
+    }
+
+    /**
+     * The seller said what a piece costs before quoting one: our first ask of it can fund the channel,
+     * rather than the first quote, which comes back behind the credit window's data. Nothing is opened
+     * here: a peer we never ask anything of gets no channel. A price above what we pay at most is left to
+     * the quotes to refuse.
+     */
+    private void onPriceHint(PeerLink link, String seller, BigInteger price) {
+        String infoHash = link.infoHash().hex();
+        Optional<Integer> length = downloads.pieceLength(infoHash, 0);
+        if (price.signum() <= 0 || length.isEmpty() || refused.contains(seller)) {
+            return;
+        }
+        BigInteger ceiling = new PricingContext(infoHash, 0, length.get(), settings.get().maxPricePerMiB(), 0, 0)
+                .listPriceOfPiece();
+        if (price.compareTo(ceiling) > 0) {
+            return;
+        }
+        ledger(seller, infoHash).onPriceHint(price);
     }
 
     void onQuote(PeerLink link, PayMessage.Quote quote) {

@@ -127,7 +127,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
         }
         LOG.debug("{} pays as {}", peer.address(), them.get().address());
         directory.joined(peer, them.get());
-        messages.send(peer, seller.terms());
+        messages.send(peer, seller.terms(peer));
         channels.connected(them.get().address());
     }
 

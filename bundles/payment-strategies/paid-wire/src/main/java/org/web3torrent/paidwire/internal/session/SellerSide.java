@@ -184,9 +184,30 @@ final class SellerSide {
         receiptSentAt.remove(buyer);
     }
 
-    /** The terms a buyer gets when it joins. */
-    PayMessage.Terms terms() {
-        return new PayMessage.Terms(settings.get().creditWindowPieces(), List.of("direct"));
+    /**
+     * The terms a buyer gets when it joins: with the price its first piece has now, when that is not free,
+     * so that it can fund a channel at once instead of after its first quote, which comes back behind the
+     * credit window's data.
+     */
+    PayMessage.Terms terms(PeerLink peer) {
+        return new PayMessage.Terms(settings.get().creditWindowPieces(), List.of("direct"), priceHint(peer));
+    }
+
+    private BigInteger priceHint(PeerLink peer) {
+        String infoHash = peer.infoHash().hex();
+        Optional<PricingPolicy> policy = pricing.get();
+        Optional<Integer> length = facts.pieceLength(infoHash, 0);
+        if (policy.isEmpty() || length.isEmpty()) {
+            return null;
+        }
+        int[] availability = facts.availability(infoHash, 0);
+        try {
+            BigInteger price = policy.get().pricePerPiece(new PricingContext(infoHash, 0, length.get(),
+                    settings.get().seedPrice(infoHash), availability[0], availability[1]));
+            return price != null && price.signum() > 0 ? price : null;
+        } catch (RuntimeException e) {
+            return null; // the quotes will say; check() logs a failing policy
+        }
     }
 
     private SellerLedger ledger(String buyer) {

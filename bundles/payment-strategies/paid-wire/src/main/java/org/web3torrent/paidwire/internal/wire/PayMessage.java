@@ -12,14 +12,23 @@ public sealed interface PayMessage {
 
     /**
      * Seeder to leecher, once the extension handshake is done and whenever they change: how far it serves
-     * ahead of payment, and how it can be paid.
+     * ahead of payment, how it can be paid, and (when it sells the torrent) what a whole piece costs now,
+     * or null: a hint that lets the leecher fund a channel before the first quote; quotes decide.
      */
-    record Terms(int creditWindowPieces, List<String> funding) implements PayMessage {
+    record Terms(int creditWindowPieces, List<String> funding, BigInteger piecePrice) implements PayMessage {
         public Terms {
             if (creditWindowPieces < 0) {
                 throw new IllegalArgumentException("negative credit window");
             }
+            if (piecePrice != null && piecePrice.signum() < 0) {
+                throw new IllegalArgumentException("negative price");
+            }
             funding = List.copyOf(funding);
+        }
+
+        /** Terms without a price. */
+        public Terms(int creditWindowPieces, List<String> funding) {
+            this(creditWindowPieces, funding, null);
         }
     }
 

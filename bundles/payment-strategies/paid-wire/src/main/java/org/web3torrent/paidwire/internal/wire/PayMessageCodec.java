@@ -23,7 +23,7 @@ import org.web3torrent.torrent.bencode.BencodeValue;
 /**
  * {@code w3t_pay} messages as bencoded dictionaries, each with its type in {@code t}:
  * <pre>
- * d1:t5:terms6:windowi4e7:fundingl6:directee          terms
+ * d1:t5:terms6:windowi4e7:fundingl6:directe5:price7:1000000e terms (price: optional)
  * d1:t5:quote5:piecei17e5:price7:1000000e             quote     (wei as a decimal string)
  * d1:t4:paid6:piecesli17ei18ee5:total7:2000000e       paid
  * d1:t7:receipt8:credited7:2000000e6:served7:2000000e receipt
@@ -53,6 +53,9 @@ public final class PayMessageCodec {
         // Java 17: no pattern matching in switch yet, hence the instanceof chain.
         if (message instanceof Terms m) {
             b.put("t", "terms").put("window", m.creditWindowPieces()).put("funding", BencodeList.ofStrings(m.funding()));
+            if (m.piecePrice() != null) {
+                b.put("price", m.piecePrice().toString());
+            }
         } else if (message instanceof Quote m) {
             b.put("t", "quote").put("piece", m.piece()).put("price", m.price().toString());
         } else if (message instanceof Paid m) {
@@ -80,7 +83,8 @@ public final class PayMessageCodec {
         String type = d.requireText("t");
         try {
             return switch (type) {
-                case "terms" -> new Terms(intIn(d.requireLong("window"), "window"), texts(d.requireList("funding")));
+                case "terms" -> new Terms(intIn(d.requireLong("window"), "window"), texts(d.requireList("funding")),
+                        d.optionalText("price").isPresent() ? wei(d.optionalText("price").get()) : null);
                 case "quote" -> new Quote(intIn(d.requireLong("piece"), "piece"), wei(d.requireText("price")));
                 case "paid" -> new Paid(pieces(d.requireList("pieces")), wei(d.requireText("total")));
                 case "receipt" -> new Receipt(wei(d.requireText("credited")), wei(d.requireText("served")));

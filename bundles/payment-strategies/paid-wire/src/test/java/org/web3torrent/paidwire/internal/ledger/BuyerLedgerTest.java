@@ -47,6 +47,24 @@ class BuyerLedgerTest {
     }
 
     @Test
+    void theTermsPriceFundsTheFirstAsksUntilAQuoteReplacesIt() {
+        BuyerLedger l = new BuyerLedger(100);
+        l.onTerms(16);
+        assertThat(l.piecePrice()).isEmpty();
+        l.onPriceHint(BigInteger.ZERO);
+        assertThat(l.piecePrice()).as("a free seller's hint prices nothing").isEmpty();
+        l.onPriceHint(P.add(P));
+        assertThat(l.piecePrice()).contains(P.add(P));
+        l.onAsked(k(0));
+        assertThat(l.nextPayment(ONE_BY_ONE, 100, 100 * 100L, RICH).amount()).as("at the hinted price")
+                .isEqualTo(P.add(P));
+        l.onQuote(k(1), P, 100);
+        assertThat(l.piecePrice()).as("the quote decides").contains(P);
+        l.onPriceHint(P.add(P).add(P));
+        assertThat(l.piecePrice()).as("a later hint changes nothing").contains(P);
+    }
+
+    @Test
     void piecesAskedForWaitForMoneyBeforeTheirQuotesArrive() {
         BuyerLedger l = quoted(16, 1); // the first quote sets the price
         for (int i = 1; i <= 5; i++) {

@@ -30,6 +30,8 @@ class PayMessageCodecTest {
     void fixturesDecodeToRecords() throws Exception {
         assertThat(codec.decode(bytes("d7:fundingl6:directe1:t5:terms6:windowi4ee")))
                 .isEqualTo(new Terms(4, List.of("direct")));
+        assertThat(codec.decode(bytes("d7:fundingl6:directe5:price7:10000001:t5:terms6:windowi4ee")))
+                .isEqualTo(new Terms(4, List.of("direct"), BigInteger.valueOf(1_000_000)));
         assertThat(codec.decode(bytes("d5:piecei17e5:price7:10000001:t5:quotee")))
                 .isEqualTo(new Quote(17, BigInteger.valueOf(1_000_000)));
         assertThat(codec.decode(bytes("d6:piecesli17ei18ee1:t4:paid5:total7:2000000e")))
@@ -43,7 +45,7 @@ class PayMessageCodecTest {
     @Test
     void everyMessageRoundTripsAndHugeAmountsSurvive() throws Exception {
         BigInteger huge = BigInteger.TWO.pow(200);
-        for (PayMessage m : List.of(new Terms(0, List.of()), new Quote(0, huge), new Paid(List.of(), huge),
+        for (PayMessage m : List.of(new Terms(0, List.of()), new Terms(16, List.of("direct"), huge), new Quote(0, huge), new Paid(List.of(), huge),
                 new Receipt(huge, BigInteger.ZERO), new Refusal("r"))) {
             assertThat(codec.decode(codec.encode(m))).isEqualTo(m);
         }
@@ -64,6 +66,7 @@ class PayMessageCodecTest {
         "d1:t4:blahe",                                         // unknown type
         "li1ee",                                               // not a dictionary
         "d6:piecesl1:xe1:t4:paid5:total1:1e",                  // piece that is not an integer
+        "d7:fundingle5:price2:-11:t5:terms6:windowi4ee",       // terms with a negative price
     })
     void malformedInputIsRejectedWithAClearError(String fixture) {
         assertThatThrownBy(() -> codec.decode(bytes(fixture))).isInstanceOf(BencodeException.class)
