@@ -186,8 +186,8 @@ final class SellerSide {
 
     /**
      * The terms a buyer gets when it joins: with the price its first piece has now, when that is not free,
-     * so that it can fund a channel at once instead of after its first quote, which comes back behind the
-     * credit window's data.
+     * so that it can fund a channel at its first request instead of after its first quote, which comes back
+     * behind the credit window's data.
      */
     PayMessage.Terms terms(PeerLink peer) {
         return new PayMessage.Terms(settings.get().creditWindowPieces(), List.of("direct"), priceHint(peer));

@@ -3,6 +3,7 @@ package org.web3torrent.paidwire.internal.wire;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.web3torrent.paidwire.internal.wire.PayMessage.ChannelEnvelope;
@@ -84,7 +85,7 @@ public final class PayMessageCodec {
         try {
             return switch (type) {
                 case "terms" -> new Terms(intIn(d.requireLong("window"), "window"), texts(d.requireList("funding")),
-                        d.optionalText("price").isPresent() ? wei(d.optionalText("price").get()) : null);
+                        optionalWei(d, "price"));
                 case "quote" -> new Quote(intIn(d.requireLong("piece"), "piece"), wei(d.requireText("price")));
                 case "paid" -> new Paid(pieces(d.requireList("pieces")), wei(d.requireText("total")));
                 case "receipt" -> new Receipt(wei(d.requireText("credited")), wei(d.requireText("served")));
@@ -128,6 +129,12 @@ public final class PayMessageCodec {
             throw new BencodeException("not an amount of wei: '" + abbreviate(text) + "'");
         }
         return new BigInteger(text);
+    }
+
+    /** The amount under {@code key}, or null when the dictionary has none. */
+    private static BigInteger optionalWei(BencodeDictionary d, String key) throws BencodeException {
+        Optional<String> text = d.optionalText(key);
+        return text.isPresent() ? wei(text.get()) : null;
     }
 
     private static int intIn(long value, String what) throws BencodeException {

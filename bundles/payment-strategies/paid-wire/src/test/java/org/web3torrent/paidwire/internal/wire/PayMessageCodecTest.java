@@ -45,7 +45,8 @@ class PayMessageCodecTest {
     @Test
     void everyMessageRoundTripsAndHugeAmountsSurvive() throws Exception {
         BigInteger huge = BigInteger.TWO.pow(200);
-        for (PayMessage m : List.of(new Terms(0, List.of()), new Terms(16, List.of("direct"), huge), new Quote(0, huge), new Paid(List.of(), huge),
+        for (PayMessage m : List.of(new Terms(0, List.of()), new Terms(16, List.of("direct"), huge),
+                new Quote(0, huge), new Paid(List.of(), huge),
                 new Receipt(huge, BigInteger.ZERO), new Refusal("r"))) {
             assertThat(codec.decode(codec.encode(m))).isEqualTo(m);
         }
