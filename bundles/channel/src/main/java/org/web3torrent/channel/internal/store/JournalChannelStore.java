@@ -227,8 +227,9 @@ public final class JournalChannelStore implements ChannelStore {
      * else the channel in JSON.
      */
     private byte[] recordAfterWritten(Channel ch) {
-        byte[] record = record(written.get(ch.id()), ch);
-        written.put(ch.id(), slim(ch));
+        Channel slim = slim(ch);
+        byte[] record = recordOfSlim(written.get(ch.id()), slim); // what is written is slim already
+        written.put(ch.id(), slim);
         return record;
     }
 
@@ -237,8 +238,11 @@ public final class JournalChannelStore implements ChannelStore {
      * by the payment warm-up, so that it compiles exactly what the journal writes.
      */
     public static byte[] record(Channel before, Channel after) {
-        Channel slim = slim(after);
-        return PaymentRecord.encode(before == null ? null : slim(before), slim).orElseGet(() -> json(slim));
+        return recordOfSlim(before == null ? null : slim(before), slim(after));
+    }
+
+    private static byte[] recordOfSlim(Channel before, Channel after) {
+        return PaymentRecord.encode(before, after).orElseGet(() -> json(after));
     }
 
     private static Channel slim(Channel ch) {
@@ -258,7 +262,7 @@ public final class JournalChannelStore implements ChannelStore {
         Journal.Opened fresh = Journal.open(tmp, MAX_RECORD);
         List<byte[]> all = new ArrayList<>();
         for (Channel ch : latest.values()) {
-            all.add(MessageCodec.channelToJson(ch).getBytes(StandardCharsets.UTF_8));
+            all.add(json(ch));
         }
         fresh.journal().write(all);
         fresh.journal().sync();
