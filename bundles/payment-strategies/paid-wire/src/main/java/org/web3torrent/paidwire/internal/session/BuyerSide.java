@@ -134,12 +134,15 @@ final class BuyerSide {
         if (price.signum() <= 0 || length.isEmpty() || refused.contains(seller)) {
             return;
         }
-        BigInteger ceiling = new PricingContext(infoHash, 0, length.get(), settings.get().maxPricePerMiB(), 0, 0)
-                .listPriceOfPiece();
-        if (price.compareTo(ceiling) > 0) {
+        if (price.compareTo(ceiling(infoHash, 0, length.get())) > 0) {
             return;
         }
         ledger(seller, infoHash).onPriceHint(price);
+    }
+
+    /** The most we pay for the piece: the user's highest price per MiB, for its length. */
+    private BigInteger ceiling(String infoHash, int piece, int length) {
+        return new PricingContext(infoHash, piece, length, settings.get().maxPricePerMiB(), 0, 0).listPriceOfPiece();
     }
 
     void onQuote(PeerLink link, PayMessage.Quote quote) {
@@ -152,8 +155,7 @@ final class BuyerSide {
         if (length.isEmpty() || downloads.hasPiece(infoHash, quote.piece())) {
             return; // a quote for a piece we have (from another seller, in the endgame) buys nothing
         }
-        BigInteger ceiling = new PricingContext(infoHash, quote.piece(), length.get(), settings.get().maxPricePerMiB(),
-                0, 0).listPriceOfPiece();
+        BigInteger ceiling = ceiling(infoHash, quote.piece(), length.get());
         if (quote.price().compareTo(ceiling) > 0) {
             refused.add(seller.get());
             LOG.warn("{} ({}) asks {} wei for piece {}, more than the {} wei we pay at most: not buying from it",

@@ -89,11 +89,9 @@ final class SellerSide {
         if (length.isEmpty()) {
             return Decision.REFUSE;
         }
-        int[] availability = facts.availability(infoHash, request.piece());
         BigInteger price;
         try {
-            price = policy.get().pricePerPiece(new PricingContext(infoHash, request.piece(), length.get(),
-                    settings.get().seedPrice(infoHash), availability[0], availability[1]));
+            price = price(policy.get(), infoHash, request.piece(), length.get());
         } catch (RuntimeException e) {
             LOG.warn("the pricing policy failed for piece {} of {}: {}; holding the request", request.piece(),
                     infoHash, e.toString());
@@ -200,14 +198,19 @@ final class SellerSide {
         if (policy.isEmpty() || length.isEmpty()) {
             return null;
         }
-        int[] availability = facts.availability(infoHash, 0);
         try {
-            BigInteger price = policy.get().pricePerPiece(new PricingContext(infoHash, 0, length.get(),
-                    settings.get().seedPrice(infoHash), availability[0], availability[1]));
+            BigInteger price = price(policy.get(), infoHash, 0, length.get());
             return price != null && price.signum() > 0 ? price : null;
         } catch (RuntimeException e) {
             return null; // the quotes will say; check() logs a failing policy
         }
+    }
+
+    /** What the policy asks for the piece now (null or negative: it cannot say); it may throw. */
+    private BigInteger price(PricingPolicy policy, String infoHash, int piece, int length) {
+        int[] availability = facts.availability(infoHash, piece);
+        return policy.pricePerPiece(new PricingContext(infoHash, piece, length, settings.get().seedPrice(infoHash),
+                availability[0], availability[1]));
     }
 
     private SellerLedger ledger(String buyer) {
