@@ -65,6 +65,8 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final java.util.Set<String> acknowledgementDue = new java.util.HashSet<>();
     private final Map<String, TreeMap<Long, List<Pending>>> payments = new HashMap<>();
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForOpen = new HashMap<>();
+    /** Payments that came before we saw the channel funded (see DirectFund.crank), kept until it opens. */
+    private final Map<String, List<Inbound>> early = new HashMap<>();
     private final Map<String, State> preparedBase = new HashMap<>();
     private final Map<String, TreeMap<Long, SignedState>> signedReady = new HashMap<>();
     private final ExecutorService signing;
@@ -295,6 +297,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         List<Inbound> burst = new ArrayList<>();
         Inbound in;
         while ((in = inbox.poll()) != null) {
+            if (keptUntilFunded(in)) {
+                continue;
+            }
             if (in.message().type() == ChannelMessage.Type.PAYMENT) {
                 if (!burst.isEmpty() && !(burst.get(0).from().equals(in.from())
                         && burst.get(0).message().channelId().equals(in.message().channelId()))) {
@@ -305,11 +310,47 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             } else {
                 receiveBurst(burst);
                 handle(in.from(), in.message());
+                receiveEarly(in.message().channelId());
             }
         }
         receiveBurst(burst);
         for (String id : touched) {
             acknowledgeSoon(id);
+        }
+    }
+
+    /**
+     * A payer that holds our post-fund signature pays as soon as its deposit is mined, and our view of the
+     * chain may be a poll behind: a payment on a channel we still see funding is kept (up to the payer's
+     * own limit of payments in flight), to be received once the chain shows the deposit; never credited
+     * before. A channel that never opens drops them with itself.
+     */
+    private boolean keptUntilFunded(Inbound in) {
+        if (in.message().type() != ChannelMessage.Type.PAYMENT) {
+            return false;
+        }
+        Channel ch = channels.get(in.message().channelId());
+        if (ch == null || ch.status() != ChannelStatus.FUNDING || ch.isPayer() || !ch.counterparty().equals(in.from())) {
+            return false;
+        }
+        List<Inbound> kept = early.computeIfAbsent(ch.id(), k -> new ArrayList<>());
+        if (kept.size() >= Payments.MAX_IN_FLIGHT) {
+            return false; // refused as any payment on a channel that is not open
+        }
+        kept.add(in);
+        return true;
+    }
+
+    /** Receives the payments kept for a channel that has now opened. */
+    private void receiveEarly(String channelId) {
+        Channel ch = channels.get(channelId);
+        if (ch == null || ch.status() == ChannelStatus.FUNDING || !early.containsKey(channelId)) {
+            return;
+        }
+        List<Inbound> kept = early.remove(channelId);
+        if (ch.status() == ChannelStatus.OPEN) {
+            receiveBurst(kept);
+            acknowledgeSoon(channelId);
         }
     }
 
@@ -372,6 +413,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             } catch (ProtocolException ex) {
                 LOG.warn("chain event {} for channel {} refused: {}", e, e.channelId(), ex.getMessage());
             }
+            receiveEarly(e.channelId());
         });
     }
 

@@ -17,7 +17,9 @@ import org.web3torrent.channel.state.VariablePart;
 /**
  * Opening a channel, after go-nitro's DirectFund: both sign the pre-fund state (turn 0); participants
  * deposit in order (participant i deposits once holdings reach the sum of the allocations before it);
- * once fully funded both sign the post-fund state (turn 1) and the channel is open. Pure functions.
+ * both sign the post-fund state (turn 1), a depositor once the channel is fully funded, a participant that
+ * deposits nothing at once; the channel is open when the post-fund state is signed by both and the chain
+ * holds the funds. Pure functions.
  */
 public final class DirectFund {
     private DirectFund() {
@@ -146,9 +148,15 @@ public final class DirectFund {
                     ch.holdings(), upToMe.subtract(ch.holdings()))));
             return new Step(next, effects, WaitingFor.DEPOSIT_CONFIRMATION);
         }
-        if (ch.holdings().compareTo(ch.fundingTarget()) < 0) {
+        boolean funded = ch.holdings().compareTo(ch.fundingTarget()) >= 0;
+        if (!funded && mine.signum() > 0) {
             return new Step(ch, List.of(), WaitingFor.COUNTERPARTY_DEPOSIT);
         }
+        // A participant that deposits nothing signs the post-fund state without waiting for the chain: its
+        // outcome is the pre-fund one, which gives it nothing, so it has nothing at stake; and the depositor,
+        // holding it already, opens the channel (and pays) the moment its own deposit is mined, rather than a
+        // message later, a message that on a torrent's connection queues behind the data already sent. The
+        // channel is OPEN for it, and payments count, only once the chain holds the funds.
         SignedState post = ch.latest() != null ? ch.latest() : SignedState.unsigned(postFund(ch));
         if (!post.isSignedBy(ch.myIndex())) {
             post = post.with(ch.myIndex(), me.sign(post.state()));
@@ -158,12 +166,12 @@ public final class DirectFund {
                     ChannelMessage.of(ChannelMessage.Type.STATE, SignedState.unsigned(post.state())
                             .with(ch.myIndex(), post.signatureOf(ch.myIndex())))));
         }
-        if (post.isSupported()) {
+        if (post.isSupported() && funded) {
             next = next.withStates(post, post, List.of()).withStatus(ChannelStatus.OPEN);
             effects.add(new Effect.Persist(next));
             return new Step(next, dedupePersist(effects), WaitingFor.NOTHING_OPEN);
         }
-        return new Step(next, effects, WaitingFor.POST_FUND_SIGNATURES);
+        return new Step(next, effects, funded ? WaitingFor.POST_FUND_SIGNATURES : WaitingFor.COUNTERPARTY_DEPOSIT);
     }
 
     static State postFund(Channel ch) {

@@ -43,8 +43,12 @@ class EnginesOverTcpTest {
     }
 
     Node node(org.web3j.crypto.ECKeyPair key, String name) {
+        return node(key, name, chain.runner());
+    }
+
+    Node node(org.web3j.crypto.ECKeyPair key, String name, TransactionRunner runner) {
         TcpChannelTransport t = new TcpChannelTransport(Signatures.addressOf(key));
-        ChannelEngine e = new ChannelEngine(key, new JournalChannelStore(dir.resolve(name)), t, chain.runner(), 60);
+        ChannelEngine e = new ChannelEngine(key, new JournalChannelStore(dir.resolve(name)), t, runner, 60);
         t.deliverTo(e);
         open.add(t);
         open.add(e);
@@ -107,6 +111,46 @@ class EnginesOverTcpTest {
         assertThat(chain.balances.get(bob.engine().address())).isEqualTo(BigInteger.valueOf(expected));
         assertThat(chain.balances.get(alice.engine().address())).isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(expected)));
         assertThat(chain.holdings.get(id)).isZero();
+    }
+
+    @Test
+    void thePayerPaysOnceItsDepositIsMinedAndThePayeeCountsItOnlyOnceItSeesTheDeposit() throws Exception {
+        alice = node(Pair.ALICE_KEY, "alice");
+        java.util.concurrent.atomic.AtomicBoolean bobLags = new java.util.concurrent.atomic.AtomicBoolean(true);
+        bob = node(Pair.BOB_KEY, "bob", chain.runner(bobLags));
+        connect();
+        AtomicLong received = new AtomicLong();
+        bob.engine().addListener(new ChannelListener() {
+            @Override
+            public void paymentReceived(String channelId, String from, BigInteger amount, long turnNum) {
+                received.addAndGet(amount.longValueExact());
+            }
+        });
+        // bob signed the post-fund state with his countersignature: alice opens on her deposit alone
+        ChannelInfo opened = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS);
+        assertThat(opened.status()).isEqualTo(ChannelStatus.OPEN);
+        String id = opened.channelId();
+        List<CompletableFuture<PaymentReceipt>> paid = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            paid.add(alice.engine().pay(id, BigInteger.valueOf(100 * i)));
+        }
+        waitFor(() -> bob.engine().channel(id).isPresent());
+        Thread.sleep(200);
+        bob.engine().sync();
+        assertThat(bob.engine().channel(id).orElseThrow().status()).isEqualTo(ChannelStatus.FUNDING);
+        assertThat(received.get()).isZero();
+        assertThat(paid).noneMatch(CompletableFuture::isDone);
+
+        bobLags.set(false);
+        chain.catchUp();
+        CompletableFuture.allOf(paid.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        bob.engine().sync();
+        assertThat(received.get()).isEqualTo(600);
+        assertThat(bob.engine().channel(id).orElseThrow().status()).isEqualTo(ChannelStatus.OPEN);
+        assertThat(bob.engine().channel(id).orElseThrow().myBalance()).isEqualTo(BigInteger.valueOf(600));
+        ChannelInfo closed = alice.engine().close(id).get(30, TimeUnit.SECONDS);
+        assertThat(closed.status()).isEqualTo(ChannelStatus.CLOSED);
+        assertThat(chain.balances.get(bob.engine().address())).isEqualTo(600);
     }
 
     @Test

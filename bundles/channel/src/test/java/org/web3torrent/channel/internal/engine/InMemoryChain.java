@@ -26,6 +26,7 @@ final class InMemoryChain {
         return t;
     });
     private final List<Consumer<ChainEvent>> sinks = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ChainEvent>> laggingSinks = new CopyOnWriteArrayList<>();
     final Map<String, BigInteger> holdings = new ConcurrentHashMap<>();
     final Map<String, BigInteger> balances = new ConcurrentHashMap<>();
     private final Map<String, Long> turnRecord = new ConcurrentHashMap<>();
@@ -34,10 +35,32 @@ final class InMemoryChain {
     private volatile long now = 1_000;
 
     TransactionRunner runner() {
+        return runner(null);
+    }
+
+    /**
+     * A runner whose events wait while {@code lagging} is set, as a node's chain poll runs behind (those
+     * events then come in order once it is cleared, on the next event or {@link #catchUp}).
+     */
+    TransactionRunner runner(java.util.concurrent.atomic.AtomicBoolean lagging) {
         return new TransactionRunner() {
             @Override
             public void start(Consumer<ChainEvent> sink) {
-                sinks.add(sink);
+                if (lagging == null) {
+                    sinks.add(sink);
+                    return;
+                }
+                java.util.Queue<ChainEvent> held = new java.util.ArrayDeque<>();
+                Consumer<ChainEvent> late = e -> {
+                    if (e != null) {
+                        held.add(e);
+                    }
+                    while (!lagging.get() && !held.isEmpty()) {
+                        sink.accept(held.poll());
+                    }
+                };
+                sinks.add(late);
+                laggingSinks.add(late);
             }
 
             @Override
@@ -65,6 +88,11 @@ final class InMemoryChain {
     /** True once a challenge of the channel is registered (and not cleared). */
     boolean challengeRegistered(String channelId) {
         return finalizesAt.getOrDefault(channelId, 0L) != 0;
+    }
+
+    /** Passes the events a lagging runner held back (once its flag is cleared). */
+    void catchUp() throws Exception {
+        thread.submit(() -> laggingSinks.forEach(s -> s.accept(null))).get();
     }
 
     /** Waits until everything submitted so far has run. */

@@ -38,19 +38,30 @@ final class Pair {
         Step joined = DirectFund.join(message(proposed).state(), BOB);
         p.bob = joined.channel();
         assertThat(joined.waitingFor()).isEqualTo(WaitingFor.COUNTERPARTY_DEPOSIT);
-        Step aliceSigned = DirectFund.onState(p.alice, message(joined).state(), ALICE);
+        // Bob deposits nothing: his post-fund signature goes with his pre-fund one
+        List<ChannelMessage> bobSigned = messages(joined);
+        assertThat(bobSigned).extracting(m -> m.state().state().turnNum()).containsExactly(0L, 1L);
+        Step aliceSigned = DirectFund.onState(p.alice, bobSigned.get(0).state(), ALICE);
         p.alice = aliceSigned.channel();
         assertThat(aliceSigned.waitingFor()).isEqualTo(WaitingFor.DEPOSIT_CONFIRMATION);
         Transaction.Deposit deposit = (Transaction.Deposit) transactions(aliceSigned).get(0);
         assertThat(deposit.expectedHeld()).isZero();
         assertThat(deposit.amount()).isEqualTo(DEPOSIT);
+        Step aliceHasPost = DirectFund.onState(p.alice, bobSigned.get(1).state(), ALICE);
+        p.alice = aliceHasPost.channel();
+        assertThat(aliceHasPost.waitingFor()).isEqualTo(WaitingFor.DEPOSIT_CONFIRMATION);
+        assertThat(transactions(aliceHasPost)).isEmpty();
         Step aliceFunded = DirectFund.onHoldings(p.alice, DEPOSIT, ALICE);
-        Step bobFunded = DirectFund.onHoldings(p.bob, DEPOSIT, BOB);
         p.alice = aliceFunded.channel();
-        p.bob = bobFunded.channel();
-        p.alice = DirectFund.onState(p.alice, message(bobFunded).state(), ALICE).channel();
-        p.bob = DirectFund.onState(p.bob, message(aliceFunded).state(), BOB).channel();
         assertThat(p.alice.status()).isEqualTo(ChannelStatus.OPEN);
+        // Bob's view of the chain may lag: her post-fund signature alone does not open it for him
+        Step bobHasPost = DirectFund.onState(p.bob, message(aliceFunded).state(), BOB);
+        assertThat(bobHasPost.channel().status()).isEqualTo(ChannelStatus.FUNDING);
+        assertThat(bobHasPost.waitingFor()).isEqualTo(WaitingFor.COUNTERPARTY_DEPOSIT);
+        assertThat(messages(bobHasPost)).isEmpty();
+        Step bobFunded = DirectFund.onHoldings(bobHasPost.channel(), DEPOSIT, BOB);
+        p.bob = bobFunded.channel();
+        assertThat(messages(bobFunded)).isEmpty();
         assertThat(p.bob.status()).isEqualTo(ChannelStatus.OPEN);
         return p;
     }
