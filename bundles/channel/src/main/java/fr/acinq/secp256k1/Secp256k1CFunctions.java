@@ -20,6 +20,15 @@ public final class Secp256k1CFunctions {
     /** The 64-byte compact signature {@code r ++ s} (RFC 6979 nonce, low s) of a 32-byte message. */
     public static native byte[] secp256k1_ecdsa_sign(long ctx, byte[] msg32, byte[] seckey32);
 
+    /** The 65-byte uncompressed public key {@code seckey·G}. */
+    public static native byte[] secp256k1_ec_pubkey_create(long ctx, byte[] seckey32);
+
+    /** {@code seckey·tweak} modulo the curve order (32 bytes). */
+    public static native byte[] secp256k1_ec_privkey_tweak_mul(long ctx, byte[] seckey32, byte[] tweak32);
+
+    /** {@code seckey + tweak} modulo the curve order (32 bytes). */
+    public static native byte[] secp256k1_ec_privkey_tweak_add(long ctx, byte[] seckey32, byte[] tweak32);
+
     /** The 65-byte uncompressed public key that made a compact signature with recovery id 0 to 3. */
     public static native byte[] secp256k1_ecdsa_recover(long ctx, byte[] sig64, byte[] msg32, int recid);
 }

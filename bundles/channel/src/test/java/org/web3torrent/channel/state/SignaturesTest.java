@@ -82,6 +82,8 @@ class SignaturesTest {
             Signature inJava = Signatures.signHash(hash, key, Optional.empty());
             Signature natively = Signatures.signHash(hash, key, nativeCurve);
             assertThat(natively).isEqualTo(inJava);
+            assertThat(Signatures.signNatively(nativeCurve.get(), Sign.getEthereumMessageHash(hash), key))
+                    .as("signed in the library, not by the fallback").contains(inJava);
             assertThat(Signatures.recoverSigner(hash, natively, nativeCurve))
                     .isEqualTo(Signatures.recoverSigner(hash, natively, Optional.empty()))
                     .isEqualTo(Signatures.addressOf(key));

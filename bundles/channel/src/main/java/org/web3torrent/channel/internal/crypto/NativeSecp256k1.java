@@ -66,6 +66,50 @@ public final class NativeSecp256k1 {
     }
 
     /**
+     * The point {@code k·G} of a secret scalar as 64 bytes {@code x ++ y}, in constant time.
+     *
+     * @throws IllegalArgumentException if {@code k} is zero or not below the curve order
+     */
+    public byte[] multiplyG(byte[] k32) {
+        byte[] uncompressed;
+        try {
+            uncompressed = Secp256k1CFunctions.secp256k1_ec_pubkey_create(context, k32);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (uncompressed == null || uncompressed.length != 65 || uncompressed[0] != 4) {
+            throw new IllegalArgumentException("the native library made no uncompressed point");
+        }
+        return Arrays.copyOfRange(uncompressed, 1, 65);
+    }
+
+    /**
+     * {@code a·b} modulo the curve order, in constant time (the library's secret-key tweak).
+     *
+     * @throws IllegalArgumentException if either is zero or not below the order
+     */
+    public byte[] multiplyScalars(byte[] a32, byte[] b32) {
+        try {
+            return Secp256k1CFunctions.secp256k1_ec_privkey_tweak_mul(context, a32.clone(), b32);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code a + b} modulo the curve order, in constant time.
+     *
+     * @throws IllegalArgumentException if {@code a} or the sum is zero, or either is not below the order
+     */
+    public byte[] addScalars(byte[] a32, byte[] b32) {
+        try {
+            return Secp256k1CFunctions.secp256k1_ec_privkey_tweak_add(context, a32.clone(), b32);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * The 64-byte public key {@code x ++ y} that made a compact signature with recovery id 0 to 3.
      *
      * @throws IllegalArgumentException if no key can be recovered from it
