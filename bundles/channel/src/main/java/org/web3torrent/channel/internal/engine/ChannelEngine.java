@@ -138,6 +138,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
                         BigInteger.valueOf(nonce), Hex.ZERO_ADDRESS, challengeDuration);
                 Outcome outcome = Outcome.eth(fixed.participants(), List.of(deposit, BigInteger.ZERO));
                 Step s = DirectFund.propose(fixed, outcome, signer);
+                PaymentWarmUp.startOnceForPayer();
                 waitingForOpen.computeIfAbsent(fixed.channelId(), k -> new ArrayList<>()).add(f);
                 chain.watch(fixed.channelId());
                 apply(s);
