@@ -54,13 +54,18 @@ final class PieceChecker {
     private BitSet hashAll(List<Storage.FileStamp> stamps) {
         BitSet verified = new BitSet(metainfo.pieceCount());
         MessageDigest sha1 = sha1();
+        // one array for every piece: a new piece-sized one each was a GiB of garbage per GiB checked, and
+        // arrays this large go straight to the old generation (./web3torrent, PretenureSizeThreshold)
+        byte[] data = new byte[metainfo.pieceLength()];
         for (int piece = 0; piece < metainfo.pieceCount(); piece++) {
             if (!present(piece, stamps)) {
                 continue;
             }
             try {
-                byte[] data = storage.read(piece, 0, metainfo.pieceSize(piece));
-                if (metainfo.pieceHashMatches(piece, sha1.digest(data))) {
+                int size = metainfo.pieceSize(piece);
+                storage.read(piece, 0, java.nio.ByteBuffer.wrap(data, 0, size));
+                sha1.update(data, 0, size);
+                if (metainfo.pieceHashMatches(piece, sha1.digest())) {
                     verified.set(piece);
                 }
             } catch (IOException e) {
