@@ -79,7 +79,8 @@ public final class Signatures {
             byte[] b = scalar(blind);
             BigInteger kbInverse = new BigInteger(1, curve.multiplyScalars(scalar(k), b)).modInverse(n);
             byte[] kInverse = curve.multiplyScalars(scalar(kbInverse), b);
-            byte[] zPlusRd = curve.addScalars(curve.multiplyScalars(scalar(d), scalar(r)), scalar(new BigInteger(1, e).mod(n)));
+            byte[] rd = curve.multiplyScalars(scalar(d), scalar(r));
+            byte[] zPlusRd = curve.addScalars(rd, scalar(new BigInteger(1, e).mod(n)));
             BigInteger s = new BigInteger(1, curve.multiplyScalars(kInverse, zPlusRd));
             int recId = point[63] & 1;
             if (s.compareTo(n.shiftRight(1)) > 0) {

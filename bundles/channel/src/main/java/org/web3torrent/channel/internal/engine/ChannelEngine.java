@@ -67,6 +67,11 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForOpen = new HashMap<>();
     /** Payments that came before we saw the channel funded (see DirectFund.crank), kept until it opens. */
     private final Map<String, List<Inbound>> early = new HashMap<>();
+    /**
+     * At most this many kept per channel. A payer pays at most a credit window ahead of what it received, and
+     * nothing is served past the window before the first payment counts: a few dozen at the usual windows.
+     */
+    static final int EARLY_PAYMENTS_MAX = 256;
     private final Map<String, State> preparedBase = new HashMap<>();
     private final Map<String, TreeMap<Long, SignedState>> signedReady = new HashMap<>();
     private final ExecutorService signing;
@@ -322,9 +327,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     /**
      * A payer that holds our post-fund signature pays as soon as its deposit is mined, and our view of the
-     * chain may be a poll behind: a payment on a channel we still see funding is kept (up to the payer's
-     * own limit of payments in flight), to be received once the chain shows the deposit; never credited
-     * before. A channel that never opens drops them with itself.
+     * chain may be a poll behind: a payment on a channel we still see funding is kept (up to
+     * {@link #EARLY_PAYMENTS_MAX}), to be received once the chain shows the deposit; never credited before.
+     * A channel that never opens drops them with itself.
      */
     private boolean keptUntilFunded(Inbound in) {
         if (in.message().type() != ChannelMessage.Type.PAYMENT) {
@@ -335,7 +340,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             return false;
         }
         List<Inbound> kept = early.computeIfAbsent(ch.id(), k -> new ArrayList<>());
-        if (kept.size() >= Payments.MAX_IN_FLIGHT) {
+        if (kept.size() >= EARLY_PAYMENTS_MAX) {
             return false; // refused as any payment on a channel that is not open
         }
         kept.add(in);

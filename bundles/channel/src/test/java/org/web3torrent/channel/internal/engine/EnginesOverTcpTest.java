@@ -154,6 +154,38 @@ class EnginesOverTcpTest {
     }
 
     @Test
+    void aPayeeThatHasNotSeenTheDepositKeepsOnlySoManyPayments() throws Exception {
+        alice = node(Pair.ALICE_KEY, "alice");
+        java.util.concurrent.atomic.AtomicBoolean bobLags = new java.util.concurrent.atomic.AtomicBoolean(true);
+        bob = node(Pair.BOB_KEY, "bob", chain.runner(bobLags));
+        connect();
+        AtomicLong received = new AtomicLong();
+        bob.engine().addListener(new ChannelListener() {
+            @Override
+            public void paymentReceived(String channelId, String from, BigInteger amount, long turnNum) {
+                received.addAndGet(amount.longValueExact());
+            }
+        });
+        String id = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS).channelId();
+        int n = ChannelEngine.EARLY_PAYMENTS_MAX + 4;
+        List<CompletableFuture<PaymentReceipt>> paid = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            paid.add(alice.engine().pay(id, BigInteger.TEN));
+        }
+        // the ones past the limit are refused as payments on a channel that is not open
+        for (CompletableFuture<PaymentReceipt> f : paid.subList(ChannelEngine.EARLY_PAYMENTS_MAX, n)) {
+            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasMessageContaining("FUNDING");
+        }
+        assertThat(received.get()).isZero();
+        bobLags.set(false);
+        chain.catchUp();
+        waitFor(() -> received.get() == 10L * ChannelEngine.EARLY_PAYMENTS_MAX);
+        bob.engine().sync();
+        assertThat(bob.engine().channel(id).orElseThrow().myBalance())
+                .isEqualTo(BigInteger.valueOf(10L * ChannelEngine.EARLY_PAYMENTS_MAX));
+    }
+
+    @Test
     void badMessagesChangeNothingAndTheChannelGoesOn() throws Exception {
         alice = node(Pair.ALICE_KEY, "alice");
         bob = node(Pair.BOB_KEY, "bob");
