@@ -113,10 +113,11 @@ class EnginesOverTcpTest {
         assertThat(chain.holdings.get(id)).isZero();
     }
 
-    @Test
-    void thePayerPaysOnceItsDepositIsMinedAndThePayeeCountsItOnlyOnceItSeesTheDeposit() throws Exception {
+    final java.util.concurrent.atomic.AtomicBoolean bobLags = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+    /** Alice, and Bob whose chain events wait while {@link #bobLags} is set; returns the wei Bob received. */
+    AtomicLong aliceAndABobWhoseChainLags() throws Exception {
         alice = node(Pair.ALICE_KEY, "alice");
-        java.util.concurrent.atomic.AtomicBoolean bobLags = new java.util.concurrent.atomic.AtomicBoolean(true);
         bob = node(Pair.BOB_KEY, "bob", chain.runner(bobLags));
         connect();
         AtomicLong received = new AtomicLong();
@@ -126,6 +127,12 @@ class EnginesOverTcpTest {
                 received.addAndGet(amount.longValueExact());
             }
         });
+        return received;
+    }
+
+    @Test
+    void thePayerPaysOnceItsDepositIsMinedAndThePayeeCountsItOnlyOnceItSeesTheDeposit() throws Exception {
+        AtomicLong received = aliceAndABobWhoseChainLags();
         // bob signed the post-fund state with his countersignature: alice opens on her deposit alone
         ChannelInfo opened = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS);
         assertThat(opened.status()).isEqualTo(ChannelStatus.OPEN);
@@ -155,17 +162,7 @@ class EnginesOverTcpTest {
 
     @Test
     void aPayeeThatHasNotSeenTheDepositKeepsOnlySoManyPayments() throws Exception {
-        alice = node(Pair.ALICE_KEY, "alice");
-        java.util.concurrent.atomic.AtomicBoolean bobLags = new java.util.concurrent.atomic.AtomicBoolean(true);
-        bob = node(Pair.BOB_KEY, "bob", chain.runner(bobLags));
-        connect();
-        AtomicLong received = new AtomicLong();
-        bob.engine().addListener(new ChannelListener() {
-            @Override
-            public void paymentReceived(String channelId, String from, BigInteger amount, long turnNum) {
-                received.addAndGet(amount.longValueExact());
-            }
-        });
+        AtomicLong received = aliceAndABobWhoseChainLags();
         String id = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS).channelId();
         int n = ChannelEngine.EARLY_PAYMENTS_MAX + 4;
         List<CompletableFuture<PaymentReceipt>> paid = new ArrayList<>();
