@@ -54,47 +54,16 @@ public final class Signatures {
         return signInJava(e, key);
     }
 
-    /**
-     * ECDSA with the curve arithmetic in the native library, which has no recoverable signing: the nonce
-     * point {@code R = k·G} is made here (k by RFC 6979, as web3j and the library choose it), so that the
-     * recovery id is R's parity and no key recovery is needed to find it (that was two thirds of a
-     * signature's cost). Every product that involves a secret (k, the key) is taken in the library, in
-     * constant time; the one inverse taken here, in Java, is of {@code k·b} for a blinding scalar b, a value
-     * that says nothing about k. Empty when the library refuses a value (odds of about 2^-128): Java signs.
-     */
+    /** Signed by the native library ({@link NativeSecp256k1#signRecoverable}); empty where it refuses a value. */
     static Optional<Signature> signNatively(NativeSecp256k1 curve, byte[] e, ECKeyPair key) {
-        BigInteger n = CURVE.getN();
-        BigInteger d = key.getPrivateKey();
-        HMacDSAKCalculator kCalculator = new HMacDSAKCalculator(new SHA256Digest());
-        kCalculator.init(n, d, e);
-        BigInteger k = kCalculator.nextK();
-        BigInteger blind = kCalculator.nextK(); // the generator's next output: unknown to anyone without the key
+        byte[] signed;
         try {
-            byte[] point = curve.multiplyG(scalar(k));
-            BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 0, 32));
-            BigInteger r = x.mod(n);
-            if (r.signum() == 0 || x.compareTo(n) >= 0) {
-                return Optional.empty();
-            }
-            byte[] b = scalar(blind);
-            BigInteger kbInverse = new BigInteger(1, curve.multiplyScalars(scalar(k), b)).modInverse(n);
-            byte[] kInverse = curve.multiplyScalars(scalar(kbInverse), b);
-            byte[] rd = curve.multiplyScalars(scalar(d), scalar(r));
-            byte[] zPlusRd = curve.addScalars(rd, scalar(new BigInteger(1, e).mod(n)));
-            BigInteger s = new BigInteger(1, curve.multiplyScalars(kInverse, zPlusRd));
-            int recId = point[63] & 1;
-            if (s.compareTo(n.shiftRight(1)) > 0) {
-                s = n.subtract(s);
-                recId ^= 1;
-            }
-            return Optional.of(new Signature(27 + recId, word(r), word(s)));
+            signed = curve.signRecoverable(e, Numeric.toBytesPadded(key.getPrivateKey(), 32));
         } catch (IllegalArgumentException refused) {
             return Optional.empty();
         }
-    }
-
-    private static byte[] scalar(BigInteger v) {
-        return Numeric.toBytesPadded(v, 32);
+        return Optional.of(new Signature(27 + signed[64], Hex.encode(Arrays.copyOfRange(signed, 0, 32)),
+                Hex.encode(Arrays.copyOfRange(signed, 32, 64))));
     }
 
     /**

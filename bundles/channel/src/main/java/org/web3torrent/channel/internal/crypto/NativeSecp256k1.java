@@ -2,6 +2,7 @@ package org.web3torrent.channel.internal.crypto;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,9 +10,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Hash;
+import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
 import org.web3torrent.channel.state.Hex;
 
 import fr.acinq.secp256k1.Secp256k1CFunctions;
@@ -60,17 +65,50 @@ public final class NativeSecp256k1 {
         return INSTANCE;
     }
 
-    /** The compact signature {@code r ++ s} (64 bytes, low s) of a 32-byte hash. */
-    public byte[] sign(byte[] hash32, byte[] secretKey32) {
-        return Secp256k1CFunctions.secp256k1_ecdsa_sign(context, hash32, secretKey32);
+    /**
+     * The signature of a 32-byte hash with its recovery id, {@code r ++ s ++ v} (65 bytes, low s, v 0 or 1):
+     * the RFC 6979 signature web3j makes, bit for bit. The library has no recoverable signing, so the nonce
+     * point {@code R = k·G} is made here (k by RFC 6979, as the library and web3j choose it) and the recovery
+     * id is R's parity: finding it by key recovery was two thirds of a signature's cost. Every product that
+     * involves a secret (k, the key) is taken in the library, in constant time; the one inverse taken in
+     * Java is of {@code k·b} for a blinding scalar b, a value that says nothing about k.
+     *
+     * @throws IllegalArgumentException when the library refuses a value (odds of about 2^-128: R's x past
+     *         the curve order, a zero sum); the caller signs another way
+     */
+    public byte[] signRecoverable(byte[] hash32, byte[] secretKey32) {
+        BigInteger n = Sign.CURVE_PARAMS.getN();
+        HMacDSAKCalculator kCalculator = new HMacDSAKCalculator(new SHA256Digest());
+        kCalculator.init(n, new BigInteger(1, secretKey32), hash32);
+        byte[] k = scalar(kCalculator.nextK());
+        byte[] b = scalar(kCalculator.nextK()); // the generator's next output: unknown to anyone without the key
+        byte[] point = multiplyG(k);
+        byte[] r = Arrays.copyOfRange(point, 0, 32);
+        BigInteger x = new BigInteger(1, r);
+        if (x.signum() == 0 || x.compareTo(n) >= 0) {
+            throw new IllegalArgumentException("the nonce point's x is not below the curve order");
+        }
+        byte[] kInverse = multiplyScalars(scalar(new BigInteger(1, multiplyScalars(k, b)).modInverse(n)), b);
+        byte[] rd = multiplyScalars(secretKey32, r);
+        byte[] zPlusRd = addScalars(rd, scalar(new BigInteger(1, hash32).mod(n)));
+        BigInteger s = new BigInteger(1, multiplyScalars(kInverse, zPlusRd));
+        int recoveryId = point[63] & 1;
+        if (s.compareTo(n.shiftRight(1)) > 0) {
+            s = n.subtract(s);
+            recoveryId ^= 1;
+        }
+        byte[] out = Arrays.copyOf(r, 65);
+        System.arraycopy(scalar(s), 0, out, 32, 32);
+        out[64] = (byte) recoveryId;
+        return out;
     }
 
-    /**
-     * The point {@code k·G} of a secret scalar as 64 bytes {@code x ++ y}, in constant time.
-     *
-     * @throws IllegalArgumentException if {@code k} is zero or not below the curve order
-     */
-    public byte[] multiplyG(byte[] k32) {
+    private static byte[] scalar(BigInteger v) {
+        return Numeric.toBytesPadded(v, 32);
+    }
+
+    /** The point {@code k·G} of a secret scalar as 64 bytes {@code x ++ y}, in constant time. */
+    private byte[] multiplyG(byte[] k32) {
         byte[] uncompressed;
         try {
             uncompressed = Secp256k1CFunctions.secp256k1_ec_pubkey_create(context, k32);
@@ -83,12 +121,8 @@ public final class NativeSecp256k1 {
         return Arrays.copyOfRange(uncompressed, 1, 65);
     }
 
-    /**
-     * {@code a·b} modulo the curve order, in constant time (the library's secret-key tweak).
-     *
-     * @throws IllegalArgumentException if either is zero or not below the order
-     */
-    public byte[] multiplyScalars(byte[] a32, byte[] b32) {
+    /** {@code a·b} modulo the curve order, in constant time (the library's secret-key tweak). */
+    private byte[] multiplyScalars(byte[] a32, byte[] b32) {
         try {
             return Secp256k1CFunctions.secp256k1_ec_privkey_tweak_mul(context, a32.clone(), b32);
         } catch (RuntimeException e) {
@@ -96,12 +130,8 @@ public final class NativeSecp256k1 {
         }
     }
 
-    /**
-     * {@code a + b} modulo the curve order, in constant time.
-     *
-     * @throws IllegalArgumentException if {@code a} or the sum is zero, or either is not below the order
-     */
-    public byte[] addScalars(byte[] a32, byte[] b32) {
+    /** {@code a + b} modulo the curve order, in constant time. */
+    private byte[] addScalars(byte[] a32, byte[] b32) {
         try {
             return Secp256k1CFunctions.secp256k1_ec_privkey_tweak_add(context, a32.clone(), b32);
         } catch (RuntimeException e) {
@@ -237,8 +267,10 @@ public final class NativeSecp256k1 {
         }
     }
 
+    /** The signing this class does, and a recovery, give web3j's known answer. */
     private boolean answersKnownAnswer() {
-        return Arrays.equals(sign(KAT_HASH, KAT_KEY), KAT_SIGNATURE)
+        byte[] signed = signRecoverable(KAT_HASH, KAT_KEY);
+        return Arrays.equals(Arrays.copyOf(signed, 64), KAT_SIGNATURE) && signed[64] == KAT_RECOVERY_ID
                 && Arrays.equals(address(recover(KAT_HASH, KAT_SIGNATURE, KAT_RECOVERY_ID)), KAT_ADDRESS);
     }
 }
