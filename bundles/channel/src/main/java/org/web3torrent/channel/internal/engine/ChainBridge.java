@@ -82,6 +82,12 @@ public final class ChainBridge implements TransactionRunner {
         });
     }
 
+    @Override
+    public void unwatch(String channelId) {
+        watched.remove(channelId);
+        challenged.remove(channelId);
+    }
+
     /** Wei this node paid in gas for the channel's transactions so far. */
     public BigInteger feesPaid(String channelId) {
         return fees.getOrDefault(channelId, BigInteger.ZERO);

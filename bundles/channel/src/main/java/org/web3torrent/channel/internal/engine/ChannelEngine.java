@@ -76,6 +76,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final Map<String, TreeMap<Long, SignedState>> signedReady = new HashMap<>();
     private final ExecutorService signing;
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForClose = new HashMap<>();
+    private final UnfundedProposals unfunded;
 
     private final Map<String, ChannelInfo> infos = new ConcurrentHashMap<>();
     private final List<ChannelListener> listeners = new CopyOnWriteArrayList<>();
@@ -96,6 +97,12 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     public ChannelEngine(ECKeyPair key, ChannelStore store, ChannelMessenger messenger, TransactionRunner chain,
                          long challengeDuration) {
+        this(key, store, messenger, chain, challengeDuration, UnfundedProposals.Limits.DEFAULT);
+    }
+
+    ChannelEngine(ECKeyPair key, ChannelStore store, ChannelMessenger messenger, TransactionRunner chain,
+                  long challengeDuration, UnfundedProposals.Limits proposalLimits) {
+        this.unfunded = new UnfundedProposals(proposalLimits);
         this.preVerifier = new PreVerifier();
         this.signer = new Signer(key, preVerifier::signerOf);
         this.store = store;
@@ -122,8 +129,12 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         thread.execute(() -> {
             channels.putAll(loaded);
             loaded.values().forEach(this::publish);
+            long now = System.nanoTime(); // a proposal's lifetime starts again with the process
+            loaded.values().forEach(ch -> unfunded.update(ch, now).forEach(id -> abandon(id, "too many proposals")));
             chain.awaitingChain(awaitingChain());
         });
+        long sweep = Math.max(10, Math.min(proposalLimits.lifetime().toMillis() / 4, 60_000));
+        thread.scheduleWithFixedDelay(this::abandonExpiredProposals, sweep, sweep, TimeUnit.MILLISECONDS);
         chain.start(this::onChainEvent);
         loaded.values().stream().filter(c -> c.status() != ChannelStatus.CLOSED).forEach(c -> chain.watch(c.id()));
     }
@@ -543,6 +554,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Channel before = channels.get(step.channel().id());
         Channel ch = step.channel();
         channels.put(ch.id(), ch);
+        for (String id : unfunded.update(ch, System.nanoTime())) {
+            abandon(id, "more than " + unfunded.limits().maxAsPayee() + " proposals wait for their deposits");
+        }
         if (before == null) {
             rememberTemplate(ch);
         }
@@ -583,6 +597,43 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
                 store.afterDurable(() -> onEngine(() -> statusChanged(info)));
             }
         }
+    }
+
+    private void abandonExpiredProposals() {
+        for (String id : unfunded.expired(System.nanoTime())) {
+            abandon(id, "not funded within " + unfunded.limits().lifetime().toMinutes() + " min");
+        }
+    }
+
+    /**
+     * Forgets a channel that is still only a proposal (see {@link UnfundedProposals}): in memory, in the store,
+     * on the chain watch. Whoever waits for it to open hears why; listeners see it FAILED.
+     */
+    private void abandon(String id, String why) {
+        unfunded.remove(id);
+        Channel ch = channels.get(id);
+        if (ch == null || !DirectFund.abandonable(ch)) {
+            return;
+        }
+        channels.remove(id);
+        templates.remove(id);
+        early.remove(id);
+        preparedBase.remove(id);
+        signedReady.remove(id);
+        acknowledgedAt.remove(id);
+        ChannelInfo info = publish(ch.withStatus(ChannelStatus.FAILED));
+        infos.remove(id);
+        chain.unwatch(id);
+        chain.awaitingChain(awaitingChain());
+        store.forget(id);
+        LOG.info("forgot the channel {} {} {}, never funded: {}", id, ch.isPayer() ? "to" : "from", ch.counterparty(),
+                why);
+        List<CompletableFuture<ChannelInfo>> opening = waitingForOpen.remove(id);
+        if (opening != null) {
+            opening.forEach(f -> f.completeExceptionally(new IllegalStateException("channel " + id
+                    + " abandoned: " + why)));
+        }
+        store.afterDurable(() -> onEngine(() -> listeners.forEach(l -> l.channelChanged(info))));
     }
 
     /** A state of the channel, onto which the receiving thread reads its binary payments (see MessageCodec). */

@@ -25,6 +25,20 @@ public final class DirectFund {
     private DirectFund() {
     }
 
+    /**
+     * Whether forgetting the channel now costs no one anything: it is still funding and no money went in or
+     * is on its way. The payee holds nothing until it sees a deposit (it deposits nothing itself); the payer
+     * holds nothing until it sends its deposit, which it does only once the payee countersigned the pre-fund
+     * state. A payer whose deposit lands on a channel its payee forgot still holds the post-fund state both
+     * signed, whose outcome gives it everything back through a challenge.
+     */
+    public static boolean abandonable(Channel ch) {
+        if (ch.status() != ChannelStatus.FUNDING) {
+            return false;
+        }
+        return ch.isPayer() ? !ch.depositSubmitted() : ch.holdings().signum() == 0;
+    }
+
     /** The payer proposes a channel: signs the pre-fund state and sends it. */
     public static Step propose(FixedPart fixed, Outcome initial, Signer me) {
         if (fixed.participants().size() != 2 || fixed.indexOf(me.address()) != Channel.PAYER) {

@@ -22,6 +22,10 @@ public interface TransactionRunner extends AutoCloseable {
     /** Watch this channel's holdings and challenge status (after a restart, or a new channel). */
     void watch(String channelId);
 
+    /** Stop watching a channel the engine forgot (an abandoned proposal). */
+    default void unwatch(String channelId) {
+    }
+
     @Override
     void close();
 }

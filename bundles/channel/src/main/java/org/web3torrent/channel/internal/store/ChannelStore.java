@@ -17,6 +17,12 @@ public interface ChannelStore extends AutoCloseable {
     /** Queues {@code channel}'s new version; never blocks on the disk. */
     void append(Channel channel);
 
+    /**
+     * Queues the removal of a channel that never held money (an abandoned proposal): after it, {@link #load}
+     * no longer returns the channel, unless it is appended again.
+     */
+    void forget(String channelId);
+
     /** Runs {@code action} once everything appended so far is durable (on the store's thread). */
     void afterDurable(Runnable action);
 

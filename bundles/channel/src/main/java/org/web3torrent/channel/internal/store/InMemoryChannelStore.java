@@ -29,6 +29,11 @@ public final class InMemoryChannelStore implements ChannelStore {
     }
 
     @Override
+    public void forget(String channelId) {
+        channels.remove(channelId);
+    }
+
+    @Override
     public void afterDurable(Runnable action) {
         action.run();
     }

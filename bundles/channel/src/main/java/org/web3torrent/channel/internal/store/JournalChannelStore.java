@@ -30,7 +30,8 @@ import org.web3torrent.channel.state.SignedState;
  * receipt) runs before the records queued ahead of it are on disk.
  *
  * <p>A record is a channel as JSON, or, when a channel changed only by a payment (its newest state, and
- * perhaps its supported one), a {@link PaymentRecord} of that change alone. To keep records small on the
+ * perhaps its supported one), a {@link PaymentRecord} of that change alone, or a {@link ForgetRecord} that
+ * removes an abandoned proposal. To keep records small on the
  * payer's hot path, the payer's states in flight are not repeated in every record: each record's
  * {@code latest} is the state just signed, and replay rebuilds the in-flight list from the {@code latest} of
  * successive records. When the journal passes {@code compactBytes} it is rewritten with one full record
@@ -40,6 +41,9 @@ public final class JournalChannelStore implements ChannelStore {
     private static final Logger LOG = LoggerFactory.getLogger(JournalChannelStore.class);
     private static final int MAX_RECORD = 16 * 1024 * 1024;
     private static final Object STOP = new Object();
+
+    private record Forget(String channelId) {
+    }
 
     private final Path path;
     private final long compactBytes;
@@ -73,6 +77,12 @@ public final class JournalChannelStore implements ChannelStore {
             journal = opened.journal();
             Map<String, TreeMap<Long, SignedState>> signed = new LinkedHashMap<>();
             for (byte[] r : opened.records()) {
+                if (ForgetRecord.isForgetRecord(r)) {
+                    String id = ForgetRecord.channelId(r);
+                    latest.remove(id);
+                    signed.remove(id);
+                    continue;
+                }
                 Channel ch = replay(r);
                 latest.put(ch.id(), ch);
                 TreeMap<Long, SignedState> mine = signed.computeIfAbsent(ch.id(), k -> new TreeMap<>());
@@ -141,6 +151,14 @@ public final class JournalChannelStore implements ChannelStore {
     }
 
     @Override
+    public void forget(String channelId) {
+        if (failure != null) {
+            throw new IllegalStateException("channel store failed: " + failure.getMessage(), failure);
+        }
+        queue.add(new Forget(channelId));
+    }
+
+    @Override
     public void afterDurable(Runnable action) {
         queue.add(action);
     }
@@ -173,6 +191,13 @@ public final class JournalChannelStore implements ChannelStore {
             for (Object o : batch) {
                 if (o == STOP) {
                     stop = true;
+                } else if (o instanceof Forget f) {
+                    // the channel's records queued before it go first, so that replay ends without it
+                    newest.values().forEach(ch -> payloads.add(recordAfterWritten(ch)));
+                    newest.clear();
+                    payloads.add(ForgetRecord.encode(f.channelId()));
+                    latest.remove(f.channelId());
+                    written.remove(f.channelId());
                 } else if (o instanceof Channel ch) {
                     if (ch.isPayer()) {
                         payloads.add(recordAfterWritten(ch));

@@ -25,6 +25,17 @@ public final class StoreFixtures {
         return history(payments).payee();
     }
 
+    /** The payee's channels just after joining {@code n} proposals (nonces 1 to n): funding, nothing deposited. */
+    public static List<Channel> payeeProposals(int n) {
+        List<Channel> out = new ArrayList<>();
+        for (int nonce = 1; nonce <= n; nonce++) {
+            Step proposed = DirectFund.propose(Pair.fixed(nonce), org.web3torrent.channel.state.Outcome.eth(
+                    Pair.fixed(nonce).participants(), List.of(Pair.DEPOSIT, BigInteger.ZERO)), Pair.ALICE);
+            out.add(DirectFund.join(Pair.message(proposed).state(), Pair.BOB).channel());
+        }
+        return out;
+    }
+
     private record History(List<Channel> payer, List<Channel> payee) {
     }
 

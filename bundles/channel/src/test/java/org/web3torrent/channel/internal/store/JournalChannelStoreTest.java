@@ -36,6 +36,50 @@ class JournalChannelStoreTest {
     }
 
     @Test
+    void aForgottenChannelIsGoneAfterARestartAndAfterACompaction() throws Exception {
+        // nonce 1 is the paying channel
+        java.util.List<Channel> proposals = StoreFixtures.payeeProposals(4).subList(1, 4);
+        java.util.List<Channel> payerHistory = StoreFixtures.payerHistory(5);
+        Channel paying = payerHistory.get(4);
+        JournalChannelStore store = new JournalChannelStore(dir);
+        store.load();
+        proposals.forEach(store::append);
+        payerHistory.forEach(store::append);
+        store.forget(proposals.get(0).id());
+        store.forget(proposals.get(2).id());
+        store.append(proposals.get(2)); // proposed again after it was forgotten
+        durable(store);
+        store.close();
+
+        JournalChannelStore reopened = new JournalChannelStore(dir);
+        Map<String, Channel> loaded = reopened.load();
+        assertThat(loaded).containsOnlyKeys(proposals.get(1).id(), proposals.get(2).id(), paying.id());
+        assertThat(loaded.get(paying.id())).isEqualTo(paying);
+        reopened.forget(proposals.get(2).id());
+        durable(reopened);
+        reopened.close();
+
+        // a compaction writes the channels that are left, and nothing of the forgotten ones
+        JournalChannelStore compacting = new JournalChannelStore(dir, 1);
+        assertThat(compacting.load()).containsOnlyKeys(proposals.get(1).id(), paying.id());
+        compacting.append(paying);
+        durable(compacting);
+        compacting.close();
+        Journal.Opened compacted = Journal.open(dir.resolve("channels.journal"), 1 << 20);
+        compacted.journal().close();
+        assertThat(compacted.records()).hasSize(2).noneMatch(ForgetRecord::isForgetRecord);
+        JournalChannelStore last = new JournalChannelStore(dir);
+        assertThat(last.load()).containsOnlyKeys(proposals.get(1).id(), paying.id());
+        last.close();
+    }
+
+    private static void durable(JournalChannelStore store) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        store.afterDurable(done::countDown);
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void replaysTheLatestVersionWithThePaymentsInFlight() throws Exception {
         Channel last = write(dir, 20);
         JournalChannelStore reopened = new JournalChannelStore(dir);
