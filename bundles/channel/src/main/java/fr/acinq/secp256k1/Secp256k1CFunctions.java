@@ -17,6 +17,9 @@ public final class Secp256k1CFunctions {
     /** A context for signing and verifying; never destroyed (one per process). */
     public static native long secp256k1_context_create(int flags);
 
+    /** The 64-byte compact signature {@code r ++ s} (RFC 6979 nonce, low s) of a 32-byte message. */
+    public static native byte[] secp256k1_ecdsa_sign(long ctx, byte[] msg32, byte[] seckey32);
+
     /** The 65-byte uncompressed public key {@code seckey·G}. */
     public static native byte[] secp256k1_ec_pubkey_create(long ctx, byte[] seckey32);
 

@@ -2,7 +2,6 @@ package org.web3torrent.channel.internal.crypto;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,13 +9,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Hash;
-import org.web3j.crypto.Sign;
-import org.web3j.utils.Numeric;
 import org.web3torrent.channel.state.Hex;
 
 import fr.acinq.secp256k1.Secp256k1CFunctions;
@@ -67,44 +62,41 @@ public final class NativeSecp256k1 {
 
     /**
      * The signature of a 32-byte hash with its recovery id, {@code r ++ s ++ v} (65 bytes, low s, v 0 or 1):
-     * the RFC 6979 signature web3j makes, bit for bit. The library has no recoverable signing, so the nonce
-     * point {@code R = k·G} is made here (k by RFC 6979, as the library and web3j choose it) and the recovery
-     * id is R's parity: finding it by key recovery was two thirds of a signature's cost. Every product that
-     * involves a secret (k, the key) is taken in the library, in constant time; the one inverse taken in
-     * Java is of {@code k·b} for a blinding scalar b, a value that says nothing about k.
+     * the RFC 6979 signature web3j makes, bit for bit. The library signs (k by RFC 6979, s normalised to the
+     * lower half) but has no recoverable signing, so the recovery id is found from the nonce point
+     * {@code R = k·G}, made here in the library with the same k ({@link Rfc6979}): R's parity, flipped when
+     * the library negated s, which it did unless {@code s·k = z + r·d}. Every product that involves a
+     * secret is taken in the library, in constant time, and no arithmetic on the curve or its scalars is
+     * left in Java: finding the id by key recovery was two thirds of a signature's cost, and compiling the
+     * Java that did it a fifth of a fresh paying process's compilation.
      *
      * @throws IllegalArgumentException when the library refuses a value (odds of about 2^-128: R's x past
      *         the curve order, a zero sum); the caller signs another way
      */
     public byte[] signRecoverable(byte[] hash32, byte[] secretKey32) {
-        BigInteger n = Sign.CURVE_PARAMS.getN();
-        HMacDSAKCalculator kCalculator = new HMacDSAKCalculator(new SHA256Digest());
-        kCalculator.init(n, new BigInteger(1, secretKey32), hash32);
-        byte[] k = scalar(kCalculator.nextK());
-        byte[] b = scalar(kCalculator.nextK()); // the generator's next output: unknown to anyone without the key
+        byte[] rs;
+        try {
+            rs = Secp256k1CFunctions.secp256k1_ecdsa_sign(context, hash32, secretKey32);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (rs == null || rs.length != 64) {
+            throw new IllegalArgumentException("the native library made no compact signature");
+        }
+        byte[] k = Rfc6979.nonce(secretKey32, hash32);
         byte[] point = multiplyG(k);
-        byte[] r = Arrays.copyOfRange(point, 0, 32);
-        BigInteger x = new BigInteger(1, r);
-        if (x.signum() == 0 || x.compareTo(n) >= 0) {
-            throw new IllegalArgumentException("the nonce point's x is not below the curve order");
+        byte[] r = Arrays.copyOfRange(rs, 0, 32);
+        if (!Arrays.equals(r, 0, 32, point, 0, 32)) {
+            // R's x past the order, or the library retried its nonce: either way not the k computed here
+            throw new IllegalArgumentException("the signature's r is not the x of RFC 6979's nonce point");
         }
-        byte[] kInverse = multiplyScalars(scalar(new BigInteger(1, multiplyScalars(k, b)).modInverse(n)), b);
-        byte[] rd = multiplyScalars(secretKey32, r);
-        byte[] zPlusRd = addScalars(rd, scalar(new BigInteger(1, hash32).mod(n)));
-        BigInteger s = new BigInteger(1, multiplyScalars(kInverse, zPlusRd));
-        int recoveryId = point[63] & 1;
-        if (s.compareTo(n.shiftRight(1)) > 0) {
-            s = n.subtract(s);
-            recoveryId ^= 1;
-        }
-        byte[] out = Arrays.copyOf(r, 65);
-        System.arraycopy(scalar(s), 0, out, 32, 32);
+        byte[] z = Rfc6979.belowN(hash32) ? hash32 : Rfc6979.minusN(hash32);
+        byte[] sk = multiplyScalars(Arrays.copyOfRange(rs, 32, 64), k);
+        byte[] zPlusRd = addScalars(multiplyScalars(secretKey32, r), z);
+        int recoveryId = (point[63] & 1) ^ (Arrays.equals(sk, zPlusRd) ? 0 : 1);
+        byte[] out = Arrays.copyOf(rs, 65);
         out[64] = (byte) recoveryId;
         return out;
-    }
-
-    private static byte[] scalar(BigInteger v) {
-        return Numeric.toBytesPadded(v, 32);
     }
 
     /** The point {@code k·G} of a secret scalar as 64 bytes {@code x ++ y}, in constant time. */
