@@ -77,6 +77,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final ExecutorService signing;
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForClose = new HashMap<>();
     private final UnfundedProposals unfunded;
+    private final StalledCloses stalled;
 
     private final Map<String, ChannelInfo> infos = new ConcurrentHashMap<>();
     private final List<ChannelListener> listeners = new CopyOnWriteArrayList<>();
@@ -97,12 +98,13 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     public ChannelEngine(ECKeyPair key, ChannelStore store, ChannelMessenger messenger, TransactionRunner chain,
                          long challengeDuration) {
-        this(key, store, messenger, chain, challengeDuration, UnfundedProposals.Limits.DEFAULT);
+        this(key, store, messenger, chain, challengeDuration, EngineLimits.DEFAULT);
     }
 
     ChannelEngine(ECKeyPair key, ChannelStore store, ChannelMessenger messenger, TransactionRunner chain,
-                  long challengeDuration, UnfundedProposals.Limits proposalLimits) {
-        this.unfunded = new UnfundedProposals(proposalLimits);
+                  long challengeDuration, EngineLimits limits) {
+        this.unfunded = new UnfundedProposals(limits.proposalLifetime(), limits.maxProposalsAsPayee());
+        this.stalled = new StalledCloses(limits.closeTimeout());
         this.preVerifier = new PreVerifier();
         this.signer = new Signer(key, preVerifier::signerOf);
         this.store = store;
@@ -129,12 +131,14 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         thread.execute(() -> {
             channels.putAll(loaded);
             loaded.values().forEach(this::publish);
-            long now = System.nanoTime(); // a proposal's lifetime starts again with the process
+            long now = System.nanoTime(); // proposals' lifetimes and closes' timeouts start again with the process
+            loaded.values().forEach(ch -> stalled.update(ch, now));
             loaded.values().forEach(ch -> unfunded.update(ch, now).forEach(id -> abandon(id, "too many proposals")));
             chain.awaitingChain(awaitingChain());
         });
-        long sweep = Math.max(10, Math.min(proposalLimits.lifetime().toMillis() / 4, 60_000));
-        thread.scheduleWithFixedDelay(this::abandonExpiredProposals, sweep, sweep, TimeUnit.MILLISECONDS);
+        long shortest = Math.min(limits.proposalLifetime().toMillis(), limits.closeTimeout().toMillis());
+        long sweep = Math.max(10, Math.min(shortest / 4, 10_000));
+        thread.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
         chain.start(this::onChainEvent);
         loaded.values().stream().filter(c -> c.status() != ChannelStatus.CLOSED).forEach(c -> chain.watch(c.id()));
     }
@@ -554,8 +558,10 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Channel before = channels.get(step.channel().id());
         Channel ch = step.channel();
         channels.put(ch.id(), ch);
-        for (String id : unfunded.update(ch, System.nanoTime())) {
-            abandon(id, "more than " + unfunded.limits().maxAsPayee() + " proposals wait for their deposits");
+        long now = System.nanoTime();
+        stalled.update(ch, now);
+        for (String id : unfunded.update(ch, now)) {
+            abandon(id, "more than " + unfunded.maxAsPayee() + " proposals wait for their deposits");
         }
         if (before == null) {
             rememberTemplate(ch);
@@ -599,9 +605,29 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         }
     }
 
-    private void abandonExpiredProposals() {
-        for (String id : unfunded.expired(System.nanoTime())) {
-            abandon(id, "not funded within " + unfunded.limits().lifetime().toMinutes() + " min");
+    /** Forgets proposals never funded, and closes through the chain what the counterparty stopped closing. */
+    private void sweep() {
+        long now = System.nanoTime();
+        for (String id : unfunded.expired(now)) {
+            abandon(id, "not funded within " + unfunded.lifetime().toMinutes() + " min");
+        }
+        for (String id : stalled.expired(now)) {
+            closeAlone(id);
+        }
+    }
+
+    private void closeAlone(String id) {
+        stalled.remove(id);
+        Channel ch = channels.get(id);
+        if (ch == null || DirectDefund.stalledOn(ch) == null) {
+            return;
+        }
+        LOG.info("channel {}: {} has not given its {} in {} s; closing through the chain alone", id,
+                ch.counterparty(), DirectDefund.stalledOn(ch), stalled.timeout().toSeconds());
+        try {
+            apply(DirectDefund.closeAlone(ch, signer));
+        } catch (ProtocolException e) {
+            LOG.warn("channel {} cannot be closed alone: {}", id, e.getMessage());
         }
     }
 

@@ -18,33 +18,26 @@ import java.util.Map;
  */
 final class UnfundedProposals {
 
-    /** How long a proposal may stay unfunded, and how many a payee keeps. */
-    record Limits(Duration lifetime, int maxAsPayee) {
-        /** An on-chain deposit takes a block or two; half an hour leaves room for a congested chain. */
-        static final Limits DEFAULT = new Limits(Duration.ofMinutes(30), 1024);
-
-        Limits {
-            if (lifetime.isNegative() || lifetime.isZero() || maxAsPayee < 1) {
-                throw new IllegalArgumentException("a positive lifetime and bound are needed: " + lifetime + ", "
-                        + maxAsPayee);
-            }
-        }
-    }
-
     private record Since(long nanos, boolean payer) {
     }
 
-    private final Limits limits;
+    private final Duration lifetime;
+    private final int maxAsPayee;
     /** Oldest first. */
     private final Map<String, Since> since = new LinkedHashMap<>();
     private int asPayee;
 
-    UnfundedProposals(Limits limits) {
-        this.limits = limits;
+    UnfundedProposals(Duration lifetime, int maxAsPayee) {
+        this.lifetime = lifetime;
+        this.maxAsPayee = maxAsPayee;
     }
 
-    Limits limits() {
-        return limits;
+    Duration lifetime() {
+        return lifetime;
+    }
+
+    int maxAsPayee() {
+        return maxAsPayee;
     }
 
     /**
@@ -66,7 +59,7 @@ final class UnfundedProposals {
         }
         asPayee++;
         List<String> evict = new ArrayList<>();
-        int excess = asPayee - limits.maxAsPayee();
+        int excess = asPayee - maxAsPayee;
         for (Iterator<Map.Entry<String, Since>> it = since.entrySet().iterator(); excess > 0 && it.hasNext(); ) {
             Map.Entry<String, Since> e = it.next();
             if (!e.getValue().payer() && !e.getKey().equals(id)) {
@@ -79,10 +72,10 @@ final class UnfundedProposals {
 
     /** The proposals older than the lifetime at {@code now}, oldest first. */
     List<String> expired(long now) {
-        long lifetime = limits.lifetime().toNanos();
+        long lifetimeNanos = lifetime.toNanos();
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Since> e : since.entrySet()) {
-            if (now - e.getValue().nanos() < lifetime) {
+            if (now - e.getValue().nanos() < lifetimeNanos) {
                 break; // oldest first: the rest are younger
             }
             out.add(e.getKey());

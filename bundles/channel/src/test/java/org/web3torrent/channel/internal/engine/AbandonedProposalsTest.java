@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.web3torrent.channel.internal.engine.EnginesOverTcpTest.waitFor;
 
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,14 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.ECKeyPair;
 import org.web3torrent.channel.api.ChannelInfo;
 import org.web3torrent.channel.api.ChannelListener;
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.internal.store.JournalChannelStore;
-import org.web3torrent.channel.internal.transport.TcpChannelTransport;
 import org.web3torrent.channel.state.FixedPart;
 import org.web3torrent.channel.state.Hex;
 import org.web3torrent.channel.state.Outcome;
@@ -42,25 +40,21 @@ class AbandonedProposalsTest {
     @TempDir
     Path dir;
     final InMemoryChain chain = new InMemoryChain();
-    final List<AutoCloseable> open = new ArrayList<>();
+    static final EngineLimits SHORT_LIVED = EngineLimits.DEFAULT.withProposals(LIFETIME, 3);
+    EngineNodes nodes;
 
-    record Node(ChannelEngine engine, TcpChannelTransport transport) {
+    @BeforeEach
+    void setUp() {
+        nodes = new EngineNodes(dir);
     }
 
-    Node node(ECKeyPair key, String name, TransactionRunner runner, UnfundedProposals.Limits limits) {
-        TcpChannelTransport t = new TcpChannelTransport(Signatures.addressOf(key));
-        ChannelEngine e = new ChannelEngine(key, new JournalChannelStore(dir.resolve(name)), t, runner, 60, limits);
-        t.deliverTo(e);
-        open.add(t);
-        open.add(e);
-        return new Node(e, t);
+    EngineNodes.Node node(ECKeyPair key, String name, TransactionRunner runner, EngineLimits limits) {
+        return nodes.node(key, name, runner, limits);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        nodes.close();
         chain.close();
     }
 
@@ -75,8 +69,8 @@ class AbandonedProposalsTest {
 
     @Test
     void aPayeeKeepsOnlySoManyProposalsForgetsThemWhenTheyExpireAndAfterARestart() throws Exception {
-        UnfundedProposals.Limits limits = new UnfundedProposals.Limits(Duration.ofMinutes(10), 3);
-        Node bob = node(Pair.BOB_KEY, "bob", chain.runner(), limits);
+        EngineLimits limits = EngineLimits.DEFAULT.withProposals(Duration.ofMinutes(10), 3);
+        EngineNodes.Node bob = node(Pair.BOB_KEY, "bob", chain.runner(), limits);
         Set<String> failed = ConcurrentHashMap.newKeySet();
         bob.engine().addListener(new ChannelListener() {
             @Override
@@ -103,20 +97,20 @@ class AbandonedProposalsTest {
         bob.engine().close();
 
         // after a restart the forgotten ones stay forgotten, and the rest expire
-        Node again = node(Pair.BOB_KEY, "bob", chain.runner(), new UnfundedProposals.Limits(LIFETIME, 3));
+        EngineNodes.Node again = node(Pair.BOB_KEY, "bob", chain.runner(), SHORT_LIVED);
         again.engine().sync();
         assertThat(again.engine().channels()).extracting(ChannelInfo::channelId)
                 .containsExactlyInAnyOrderElementsOf(ids.subList(2, 5));
         waitFor(() -> again.engine().channels().isEmpty());
         again.engine().close();
-        Node third = node(Pair.BOB_KEY, "bob", chain.runner(), limits);
+        EngineNodes.Node third = node(Pair.BOB_KEY, "bob", chain.runner(), limits);
         third.engine().sync();
         assertThat(third.engine().channels()).isEmpty();
     }
 
     @Test
     void aPayerWhosePayeeNeverAnswersGivesUpTheOpeningAndForgetsIt() throws Exception {
-        Node alice = node(Pair.ALICE_KEY, "alice", chain.runner(), new UnfundedProposals.Limits(LIFETIME, 3));
+        EngineNodes.Node alice = node(Pair.ALICE_KEY, "alice", chain.runner(), SHORT_LIVED);
         // nobody listens for bob: the proposal goes nowhere
         CompletableFuture<ChannelInfo> opening = alice.engine().open(Pair.BOB.address(), DEPOSIT);
         waitFor(() -> alice.engine().channels().size() == 1);
@@ -129,10 +123,9 @@ class AbandonedProposalsTest {
     @Test
     void aDepositThatLandsOnAChannelItsPayeeForgotComesBackThroughAChallenge() throws Exception {
         AtomicBoolean bobLags = new AtomicBoolean(true);
-        Node alice = node(Pair.ALICE_KEY, "alice", chain.runner(), UnfundedProposals.Limits.DEFAULT);
-        Node bob = node(Pair.BOB_KEY, "bob", chain.runner(bobLags), new UnfundedProposals.Limits(LIFETIME, 3));
-        InetSocketAddress at = bob.transport().listen("127.0.0.1", 0);
-        alice.transport().connect(at).get(10, TimeUnit.SECONDS);
+        EngineNodes.Node alice = node(Pair.ALICE_KEY, "alice", chain.runner(), EngineLimits.DEFAULT);
+        EngineNodes.Node bob = node(Pair.BOB_KEY, "bob", chain.runner(bobLags), SHORT_LIVED);
+        EngineNodes.connect(alice, bob);
         // bob's view of the chain is behind: alice is open on her deposit, bob never sees it in time
         String id = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS).channelId();
         assertThat(chain.holdings.get(id)).isEqualTo(DEPOSIT);

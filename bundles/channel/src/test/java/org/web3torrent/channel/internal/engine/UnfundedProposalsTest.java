@@ -33,7 +33,7 @@ class UnfundedProposalsTest {
 
     @Test
     void proposalsExpireOldestFirstOnceTheirLifetimeIsOver() {
-        UnfundedProposals u = new UnfundedProposals(new UnfundedProposals.Limits(Duration.ofSeconds(10), 100));
+        UnfundedProposals u = new UnfundedProposals(Duration.ofSeconds(10), 100);
         List<Channel> bob = StoreFixtures.payeeProposals(3);
         assertThat(u.update(bob.get(0), 0)).isEmpty();
         assertThat(u.update(bob.get(1), 4 * SECOND)).isEmpty();
@@ -50,7 +50,7 @@ class UnfundedProposalsTest {
 
     @Test
     void pastTheBoundThePayeeAbandonsItsOldestProposalsNeverThePayersOrTheNewOne() {
-        UnfundedProposals u = new UnfundedProposals(new UnfundedProposals.Limits(Duration.ofHours(1), 2));
+        UnfundedProposals u = new UnfundedProposals(Duration.ofHours(1), 2);
         List<Channel> bob = StoreFixtures.payeeProposals(4);
         assertThat(u.update(aliceProposal(7), 0)).isEmpty();
         assertThat(u.update(bob.get(0), 1)).isEmpty();

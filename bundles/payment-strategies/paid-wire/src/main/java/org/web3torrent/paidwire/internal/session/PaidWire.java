@@ -204,6 +204,25 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
         }, settings.closeGraceMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /**
+     * Channels an earlier run left open (it crashed, or stopped before they closed): once the grace period has
+     * passed, each whose counterparty has not joined since is closed as if it had just left, and taken to the
+     * chain if it does not answer. Without this, a deposit stayed locked until that peer came back. Call once
+     * the channel service runs.
+     */
+    public void closeStrandedChannelsLater() {
+        scheduler.schedule(() -> {
+            java.util.Set<String> gone = new java.util.LinkedHashSet<>();
+            for (ChannelInfo c : channels.channels()) {
+                String counterparty = c.counterparty().toLowerCase(java.util.Locale.ROOT);
+                if (c.status() == ChannelStatus.OPEN && !directory.connected(counterparty)) {
+                    gone.add(counterparty);
+                }
+            }
+            gone.forEach(this::closeChannelsWith);
+        }, settings.closeGraceMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** A counterparty is gone: close our channels with it, cooperatively if it answers, else on chain. */
     private void closeChannelsWith(String counterparty) {
         buyer.sellerGone(counterparty);

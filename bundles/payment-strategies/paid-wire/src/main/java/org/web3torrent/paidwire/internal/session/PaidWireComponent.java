@@ -101,6 +101,7 @@ public class PaidWireComponent extends PaidWire {
         holder.owner = this;
         this.scheduler = scheduler;
         this.identity = identity;
+        identity.whenKnown(this::closeStrandedChannelsLater);
         LOG.debug("payment layer {} started", System.identityHashCode(this));
     }
 
@@ -172,6 +173,11 @@ public class PaidWireComponent extends PaidWire {
                     identity.completeExceptionally(e);
                 }
             });
+        }
+
+        /** Runs {@code action} once the identity is known (the channel service then runs). */
+        void whenKnown(Runnable action) {
+            identity.thenRun(action);
         }
 
         /** Empty once known; else why not (the wallet's or the chain's error, or the time ran out). */

@@ -1,0 +1,61 @@
+package org.web3torrent.channel.internal.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The closes that wait on the counterparty ({@link DirectDefund#stalledOn}) and since when: past the timeout
+ * the engine closes through the chain alone ({@link DirectDefund#closeAlone}). A counterparty that keeps its
+ * connection but no longer answers, or that vanished between signing and concluding, would otherwise hold
+ * the deposit until someone challenged by hand. The clock restarts when the close moves on to another step,
+ * and with the process. Times are {@link System#nanoTime} values; decisions only, the engine acts on them.
+ */
+final class StalledCloses {
+    private record Since(long nanos, DirectDefund.Stall stall) {
+    }
+
+    private final Duration timeout;
+    private final Map<String, Since> since = new LinkedHashMap<>();
+
+    StalledCloses(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** Notes a channel's new version at {@code now}. */
+    void update(Channel ch, long now) {
+        DirectDefund.Stall stall = DirectDefund.stalledOn(ch);
+        if (stall == null) {
+            since.remove(ch.id());
+            return;
+        }
+        Since before = since.get(ch.id());
+        if (before == null || before.stall() != stall) {
+            since.remove(ch.id()); // to the end: the order stays oldest first
+            since.put(ch.id(), new Since(now, stall));
+        }
+    }
+
+    /** The channels whose counterparty has stalled for the timeout at {@code now}, oldest first. */
+    List<String> expired(long now) {
+        long timeoutNanos = timeout.toNanos();
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Since> e : since.entrySet()) {
+            if (now - e.getValue().nanos() < timeoutNanos) {
+                break;
+            }
+            out.add(e.getKey());
+        }
+        return out;
+    }
+
+    void remove(String id) {
+        since.remove(id);
+    }
+}

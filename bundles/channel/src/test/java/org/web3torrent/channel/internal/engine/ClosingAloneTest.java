@@ -1,0 +1,83 @@
+package org.web3torrent.channel.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.web3torrent.channel.internal.engine.EnginesOverTcpTest.waitFor;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelStatus;
+
+/**
+ * A counterparty that stops closing costs nothing but time: past the close timeout the engine takes the
+ * channel to the chain alone and pays itself out (real engines, durable journals, loopback TCP, the in-memory
+ * adjudicator with its 60 s challenges).
+ */
+class ClosingAloneTest {
+    static final BigInteger DEPOSIT = BigInteger.TEN.pow(18);
+    static final EngineLimits QUICK = EngineLimits.DEFAULT.withCloseTimeout(Duration.ofMillis(800));
+
+    @TempDir
+    Path dir;
+    final InMemoryChain chain = new InMemoryChain();
+    EngineNodes nodes;
+    EngineNodes.Node alice;
+    EngineNodes.Node bob;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        nodes = new EngineNodes(dir);
+        alice = nodes.node(Pair.ALICE_KEY, "alice", chain.runner(), QUICK);
+        bob = nodes.node(Pair.BOB_KEY, "bob", chain.runner(), QUICK);
+        EngineNodes.connect(alice, bob);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        nodes.close();
+        chain.close();
+    }
+
+    @Test
+    void aPayeeThatNeverSignsTheFinalStateIsChallengedAndThePayerPaysItselfOut() throws Exception {
+        String id = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS).channelId();
+        alice.engine().pay(id, BigInteger.valueOf(400)).get(10, TimeUnit.SECONDS);
+        bob.engine().close(); // keeps nothing running: never answers again
+        CompletableFuture<ChannelInfo> closing = alice.engine().close(id);
+        waitFor(() -> alice.engine().channel(id).orElseThrow().status() == ChannelStatus.CLOSING);
+        waitFor(() -> chain.challengeRegistered(id));
+        assertThat(alice.engine().channel(id).orElseThrow().status()).isEqualTo(ChannelStatus.CHALLENGED);
+        assertThat(closing).isNotDone();
+        chain.sync();
+        chain.advanceTime(61, id);
+        assertThat(closing.get(10, TimeUnit.SECONDS).status()).isEqualTo(ChannelStatus.CLOSED);
+        assertThat(chain.balances.get(Pair.BOB.address())).isEqualTo(400);
+        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(400)));
+    }
+
+    @Test
+    void aChallengerThatNeverPaysOutIsPaidOutByTheOtherSide() throws Exception {
+        String id = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS).channelId();
+        alice.engine().pay(id, BigInteger.valueOf(700)).get(10, TimeUnit.SECONDS);
+        alice.engine().challenge(id);
+        waitFor(() -> chain.challengeRegistered(id));
+        waitFor(() -> bob.engine().channel(id).orElseThrow().status() == ChannelStatus.CHALLENGED);
+        alice.engine().close(); // the challenger vanishes before the challenge times out
+        chain.sync();
+        chain.advanceTime(61, id);
+        waitFor(() -> bob.engine().channel(id).orElseThrow().status() == ChannelStatus.WITHDRAWING);
+        assertThat(chain.balances).doesNotContainKey(Pair.BOB.address());
+        waitFor(() -> bob.engine().channel(id).orElseThrow().status() == ChannelStatus.CLOSED);
+        assertThat(chain.balances.get(Pair.BOB.address())).isEqualTo(700);
+        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(700)));
+        assertThat(chain.holdings.get(id)).isZero();
+    }
+}
