@@ -558,10 +558,13 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Channel before = channels.get(step.channel().id());
         Channel ch = step.channel();
         channels.put(ch.id(), ch);
-        long now = System.nanoTime();
-        stalled.update(ch, now);
-        for (String id : unfunded.update(ch, now)) {
-            abandon(id, "more than " + unfunded.maxAsPayee() + " proposals wait for their deposits");
+        if (before == null || before.status() != ChannelStatus.OPEN || ch.status() != ChannelStatus.OPEN) {
+            // not on a payment's path: an open channel neither waits for funding nor for a close
+            long now = System.nanoTime();
+            stalled.update(ch, now);
+            for (String id : unfunded.update(ch, now)) {
+                abandon(id, "more than " + unfunded.maxAsPayee() + " proposals wait for their deposits");
+            }
         }
         if (before == null) {
             rememberTemplate(ch);
