@@ -612,7 +612,11 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private void sweep() {
         long now = System.nanoTime();
         for (String id : unfunded.expired(now)) {
-            abandon(id, "not funded within " + unfunded.lifetime().toMinutes() + " min");
+            if (unfunded.recheck(id)) {
+                chain.watch(id); // reads the holdings again: a deposit whose event was missed shows now
+            } else {
+                abandon(id, "not funded within " + unfunded.lifetime().toMinutes() + " min");
+            }
         }
         for (String id : stalled.expired(now)) {
             closeAlone(id);

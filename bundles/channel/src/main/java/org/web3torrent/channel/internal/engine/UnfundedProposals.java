@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class UnfundedProposals {
 
-    private record Since(long nanos, boolean payer) {
+    private record Since(long nanos, boolean payer, boolean rechecked) {
     }
 
     private final Duration lifetime;
@@ -53,7 +53,7 @@ final class UnfundedProposals {
         if (since.containsKey(id)) {
             return List.of();
         }
-        since.put(id, new Since(now, ch.isPayer()));
+        since.put(id, new Since(now, ch.isPayer(), false));
         if (ch.isPayer()) {
             return List.of();
         }
@@ -81,6 +81,20 @@ final class UnfundedProposals {
             out.add(e.getKey());
         }
         return out;
+    }
+
+    /**
+     * True the first time an expired proposal comes up: the caller reads its holdings on chain again before
+     * forgetting it, since an event the chain poll missed would leave a funded channel looking unfunded (and
+     * forgetting it would cost the payee the payments it took). False after: forget it.
+     */
+    boolean recheck(String id) {
+        Since s = since.get(id);
+        if (s == null || s.rechecked()) {
+            return false;
+        }
+        since.put(id, new Since(s.nanos(), s.payer(), true));
+        return true;
     }
 
     void remove(String id) {

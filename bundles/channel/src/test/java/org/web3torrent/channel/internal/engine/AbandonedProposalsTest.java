@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,27 @@ class AbandonedProposalsTest {
                 .hasMessageContaining("not funded within");
         assertThat(alice.engine().channels()).isEmpty();
         assertThat(chain.holdings.values()).allMatch(h -> h.signum() == 0);
+    }
+
+    @Test
+    void aPayeeThatMissedTheDepositsEventReadsTheChainBeforeForgettingAndKeepsTheChannel() throws Exception {
+        EngineNodes.Node alice = node(Pair.ALICE_KEY, "alice", chain.runner(), EngineLimits.DEFAULT);
+        EngineNodes.Node bob = node(Pair.BOB_KEY, "bob", chain.runnerMissingHoldingsEvents(), SHORT_LIVED);
+        EngineNodes.connect(alice, bob);
+        AtomicLong received = new AtomicLong();
+        bob.engine().addListener(new ChannelListener() {
+            @Override
+            public void paymentReceived(String channelId, String from, BigInteger amount, long turnNum) {
+                received.addAndGet(amount.longValueExact());
+            }
+        });
+        String id = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS).channelId();
+        CompletableFuture<?> paid = alice.engine().pay(id, BigInteger.valueOf(250));
+        // bob never hears of the deposit; past the lifetime he reads the chain once more, finds it, opens
+        waitFor(() -> bob.engine().channel(id).map(ChannelInfo::status).orElse(null) == ChannelStatus.OPEN);
+        paid.get(10, TimeUnit.SECONDS);
+        waitFor(() -> received.get() == 250);
+        assertThat(bob.engine().channel(id).orElseThrow().myBalance()).isEqualTo(250);
     }
 
     @Test

@@ -78,6 +78,41 @@ final class InMemoryChain {
         };
     }
 
+    /**
+     * A runner whose chain poll misses every holdings event (deposits and payouts alike) but that reads the
+     * holdings when asked to watch a channel, as {@code ChainBridge} does.
+     */
+    TransactionRunner runnerMissingHoldingsEvents() {
+        return new TransactionRunner() {
+            private volatile Consumer<ChainEvent> sink;
+
+            @Override
+            public void start(Consumer<ChainEvent> s) {
+                sink = s;
+                sinks.add(e -> {
+                    if (!(e instanceof ChainEvent.HoldingsChanged)) {
+                        s.accept(e);
+                    }
+                });
+            }
+
+            @Override
+            public void submit(Transaction tx, Signer signer) {
+                thread.execute(() -> run(tx, signer));
+            }
+
+            @Override
+            public void watch(String channelId) {
+                thread.execute(() -> sink.accept(new ChainEvent.HoldingsChanged(channelId,
+                        holdings.getOrDefault(channelId, BigInteger.ZERO))));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     void advanceTime(long seconds, String channelId) {
         thread.execute(() -> {
             now += seconds;

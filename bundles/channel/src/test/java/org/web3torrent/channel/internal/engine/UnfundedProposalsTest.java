@@ -49,6 +49,19 @@ class UnfundedProposalsTest {
     }
 
     @Test
+    void anExpiredProposalIsReadOnChainOnceBeforeItIsForgotten() {
+        UnfundedProposals u = new UnfundedProposals(Duration.ofSeconds(10), 100);
+        Channel bob = StoreFixtures.payeeProposals(1).get(0);
+        u.update(bob, 0);
+        assertThat(u.recheck(bob.id())).as("first time: read the holdings again").isTrue();
+        assertThat(u.recheck(bob.id())).as("then forget it").isFalse();
+        assertThat(u.expired(10 * SECOND)).containsExactly(bob.id());
+        u.update(bob.withHoldings(Pair.DEPOSIT), 11 * SECOND); // the read found the deposit
+        assertThat(u.expired(100 * SECOND)).isEmpty();
+        assertThat(u.recheck(bob.id())).isFalse();
+    }
+
+    @Test
     void pastTheBoundThePayeeAbandonsItsOldestProposalsNeverThePayersOrTheNewOne() {
         UnfundedProposals u = new UnfundedProposals(Duration.ofHours(1), 2);
         List<Channel> bob = StoreFixtures.payeeProposals(4);
