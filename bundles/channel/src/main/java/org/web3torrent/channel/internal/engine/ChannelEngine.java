@@ -619,7 +619,11 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             }
         }
         for (String id : stalled.expired(now)) {
-            closeAlone(id);
+            if (stalled.recheck(id)) {
+                chain.watch(id); // a payout whose event was missed shows now
+            } else {
+                closeAlone(id);
+            }
         }
     }
 

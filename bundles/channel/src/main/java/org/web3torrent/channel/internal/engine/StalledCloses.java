@@ -14,7 +14,7 @@ import java.util.Map;
  * and with the process. Times are {@link System#nanoTime} values; decisions only, the engine acts on them.
  */
 final class StalledCloses {
-    private record Since(long nanos, DirectDefund.Stall stall) {
+    private record Since(long nanos, DirectDefund.Stall stall, boolean rechecked) {
     }
 
     private final Duration timeout;
@@ -38,7 +38,7 @@ final class StalledCloses {
         Since before = since.get(ch.id());
         if (before == null || before.stall() != stall) {
             since.remove(ch.id()); // to the end: the order stays oldest first
-            since.put(ch.id(), new Since(now, stall));
+            since.put(ch.id(), new Since(now, stall, false));
         }
     }
 
@@ -53,6 +53,19 @@ final class StalledCloses {
             out.add(e.getKey());
         }
         return out;
+    }
+
+    /**
+     * True the first time a stalled close comes up: the caller reads the channel on chain again before acting
+     * alone (a payout whose event the chain poll missed shows then), false after.
+     */
+    boolean recheck(String id) {
+        Since s = since.get(id);
+        if (s == null || s.rechecked()) {
+            return false;
+        }
+        since.put(id, new Since(s.nanos(), s.stall(), true));
+        return true;
     }
 
     void remove(String id) {

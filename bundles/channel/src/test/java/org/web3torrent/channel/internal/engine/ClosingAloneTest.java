@@ -64,6 +64,25 @@ class ClosingAloneTest {
     }
 
     @Test
+    void aPayoutWhoseEventWasMissedIsFoundOnChainBeforePayingOutAgain() throws Exception {
+        EngineNodes.Node payer = nodes.node(Pair.ALICE_KEY, "alice-2", chain.runner(), QUICK);
+        // it never hears of holdings: it finds the deposit when a proposal's lifetime passes and it reads again
+        EngineNodes.Node payee = nodes.node(Pair.BOB_KEY, "bob-2", chain.runnerMissingHoldingsEvents(),
+                QUICK.withProposals(Duration.ofMillis(500), 16));
+        EngineNodes.connect(payer, payee);
+        String id = payer.engine().open(payee.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS).channelId();
+        payer.engine().pay(id, BigInteger.valueOf(900)).get(10, TimeUnit.SECONDS);
+        CompletableFuture<ChannelInfo> challenged = payer.engine().challenge(id);
+        waitFor(() -> chain.challengeRegistered(id));
+        chain.sync();
+        chain.advanceTime(61, id);
+        assertThat(challenged.get(10, TimeUnit.SECONDS).status()).isEqualTo(ChannelStatus.CLOSED);
+        // the payee missed the payout's event: it waits, reads the chain, and finds the channel paid out
+        waitFor(() -> payee.engine().channel(id).orElseThrow().status() == ChannelStatus.CLOSED);
+        assertThat(chain.balances.get(Pair.BOB.address())).isEqualTo(900);
+    }
+
+    @Test
     void aChallengerThatNeverPaysOutIsPaidOutByTheOtherSide() throws Exception {
         String id = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS).channelId();
         alice.engine().pay(id, BigInteger.valueOf(700)).get(10, TimeUnit.SECONDS);

@@ -82,9 +82,12 @@ class StalledClosesTest {
         s.update(c.bobCountersigned(), 30 * SECOND);
         assertThat(s.expired(59 * SECOND)).isEmpty();
         assertThat(s.expired(60 * SECOND)).containsExactly(c.bobCountersigned().id());
+        assertThat(s.recheck(c.bobCountersigned().id())).as("read the chain once more first").isTrue();
+        assertThat(s.recheck(c.bobCountersigned().id())).as("then act").isFalse();
         s.update(c.bobWithdrawing(), 70 * SECOND); // concluded: now it waits for the payout, from now
         assertThat(s.expired(129 * SECOND)).isEmpty();
         assertThat(s.expired(130 * SECOND)).containsExactly(c.bobWithdrawing().id());
+        assertThat(s.recheck(c.bobWithdrawing().id())).as("a new step is read on chain again first").isTrue();
         s.update(DirectDefund.closeAlone(c.bobWithdrawing(), Pair.BOB).channel(), 131 * SECOND);
         assertThat(s.expired(1_000 * SECOND)).isEmpty();
     }
