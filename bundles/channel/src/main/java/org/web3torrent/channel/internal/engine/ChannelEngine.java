@@ -77,7 +77,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final ExecutorService signing;
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForClose = new HashMap<>();
     private final UnfundedProposals unfunded;
-    private final StalledCloses stalled;
+    private final StallClock stalled;
 
     private final Map<String, ChannelInfo> infos = new ConcurrentHashMap<>();
     private final List<ChannelListener> listeners = new CopyOnWriteArrayList<>();
@@ -104,7 +104,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     ChannelEngine(ECKeyPair key, ChannelStore store, ChannelMessenger messenger, TransactionRunner chain,
                   long challengeDuration, EngineLimits limits) {
         this.unfunded = new UnfundedProposals(limits.proposalLifetime(), limits.maxProposalsAsPayee());
-        this.stalled = new StalledCloses(limits.closeTimeout());
+        this.stalled = new StallClock(limits.stallTimeout());
         this.preVerifier = new PreVerifier();
         this.signer = new Signer(key, preVerifier::signerOf);
         this.store = store;
@@ -136,7 +136,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             loaded.values().forEach(ch -> unfunded.update(ch, now).forEach(id -> abandon(id, "too many proposals")));
             chain.awaitingChain(awaitingChain());
         });
-        long shortest = Math.min(limits.proposalLifetime().toMillis(), limits.closeTimeout().toMillis());
+        long shortest = Math.min(limits.proposalLifetime().toMillis(), limits.stallTimeout().toMillis());
         long sweep = Math.max(10, Math.min(shortest / 4, 10_000));
         thread.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
         chain.start(this::onChainEvent);
@@ -558,8 +558,10 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Channel before = channels.get(step.channel().id());
         Channel ch = step.channel();
         channels.put(ch.id(), ch);
-        if (before == null || before.status() != ChannelStatus.OPEN || ch.status() != ChannelStatus.OPEN) {
-            // not on a payment's path: an open channel neither waits for funding nor for a close
+        if (before == null || before.status() != ChannelStatus.OPEN || ch.status() != ChannelStatus.OPEN
+                || (ch.isPayer() && (before.supported() != ch.supported()
+                        || before.unacknowledged().isEmpty() != ch.unacknowledged().isEmpty()))) {
+            // on a payment's path only what the payee's acknowledgements change: whether it keeps up
             long now = System.nanoTime();
             stalled.update(ch, now);
             for (String id : unfunded.update(ch, now)) {
@@ -608,7 +610,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         }
     }
 
-    /** Forgets proposals never funded, and closes through the chain what the counterparty stopped closing. */
+    /** Forgets proposals never funded, and takes to the chain the channels whose counterparty stopped answering. */
     private void sweep() {
         long now = System.nanoTime();
         for (String id : unfunded.expired(now)) {
@@ -622,23 +624,32 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             if (stalled.recheck(id)) {
                 chain.watch(id); // a payout whose event was missed shows now
             } else {
-                closeAlone(id);
+                actAlone(id);
             }
         }
     }
 
-    private void closeAlone(String id) {
+    private void actAlone(String id) {
         stalled.remove(id);
         Channel ch = channels.get(id);
-        if (ch == null || DirectDefund.stalledOn(ch) == null) {
+        Stalls.Stall stall = ch == null ? null : Stalls.of(ch);
+        if (stall == null) {
             return;
         }
-        LOG.info("channel {}: {} has not given its {} in {} s; closing through the chain alone", id,
-                ch.counterparty(), DirectDefund.stalledOn(ch), stalled.timeout().toSeconds());
+        String why = ch.counterparty() + " has not given its " + stall.name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + " in " + stalled.timeout().toSeconds() + " s";
+        LOG.warn("channel {}: {}; taking it to the chain", id, why);
         try {
-            apply(DirectDefund.closeAlone(ch, signer));
+            apply(Stalls.actAlone(ch, signer));
         } catch (ProtocolException e) {
-            LOG.warn("channel {} cannot be closed alone: {}", id, e.getMessage());
+            LOG.warn("channel {} cannot be taken to the chain: {}", id, e.getMessage());
+            return;
+        }
+        TreeMap<Long, List<Pending>> pending = payments.remove(id);
+        if (pending != null) {
+            // never acknowledged: the challenge pays what the payee acknowledged, or what it proves on chain
+            pending.values().forEach(l -> l.forEach(p -> p.future().completeExceptionally(
+                    new IllegalStateException("payment not acknowledged: " + why))));
         }
     }
 

@@ -17,50 +17,6 @@ public final class DirectDefund {
     private DirectDefund() {
     }
 
-    /** What a close waits for the counterparty to do. */
-    public enum Stall {
-        /** Its signature on our final state. */
-        FINAL_SIGNATURE,
-        /** Its conclusion of the final state both signed (the payer concludes). */
-        CONCLUSION,
-        /** Its payout of a channel finalised on chain by its conclusion or its challenge. */
-        PAYOUT
-    }
-
-    /**
-     * What the channel's close waits for the counterparty to do, or null when it waits on no one: not
-     * closing, or our own transaction is on its way and the chain decides.
-     */
-    public static Stall stalledOn(Channel ch) {
-        if (ch.closeSubmitted()) {
-            return null;
-        }
-        if (ch.status() == ChannelStatus.CLOSING) {
-            return ch.supported() != null && ch.supported().state().isFinal() ? Stall.CONCLUSION : Stall.FINAL_SIGNATURE;
-        }
-        return ch.status() == ChannelStatus.WITHDRAWING && ch.onChain() != null ? Stall.PAYOUT : null;
-    }
-
-    /**
-     * Closes through the chain alone, the counterparty having stalled ({@link #stalledOn}): a challenge with
-     * our latest supported state when it never signed the final state, the conclusion of the final state when
-     * it signed but never concluded, the payout when it never paid out. Each costs us gas that the
-     * counterparty would have paid, and returns what the channel owes us.
-     */
-    public static Step closeAlone(Channel ch, Signer me) {
-        Stall stall = stalledOn(ch);
-        if (stall == null) {
-            throw new ProtocolException("channel " + ch.id() + " waits on no one: it is " + ch.status());
-        }
-        if (stall != Stall.PAYOUT) {
-            return Challenge.challenge(ch, me); // concludes at once when the supported state is final
-        }
-        Channel after = ch.withCloseSubmitted(true);
-        return new Step(after, List.of(new Effect.Persist(after), new Effect.SubmitTransaction(new Transaction.TransferAll(
-                ch.id(), ch.fixedPart(), ch.onChain().state().outcome(), ch.onChain().state().hash()))),
-                WaitingFor.WITHDRAWAL);
-    }
-
     /** Signs the final state on top of the latest one and sends it. */
     public static Step close(Channel ch, Signer me) {
         if (ch.status() != ChannelStatus.OPEN) {

@@ -7,20 +7,21 @@ import java.time.Duration;
  *
  * @param proposalLifetime how long a proposal may stay unfunded before it is forgotten ({@link UnfundedProposals})
  * @param maxProposalsAsPayee how many unfunded proposals a payee keeps
- * @param closeTimeout how long a cooperative close may wait on the counterparty (its signature on the final
- *     state, its conclusion, its payout) before we close through the chain alone ({@link StalledCloses})
+ * @param stallTimeout how long we wait on the counterparty (its acknowledgement of our payments, its signature
+ *     on a final state, its conclusion, its payout) before we act alone through the chain ({@link StallClock})
  */
-record EngineLimits(Duration proposalLifetime, int maxProposalsAsPayee, Duration closeTimeout) {
+record EngineLimits(Duration proposalLifetime, int maxProposalsAsPayee, Duration stallTimeout) {
     /**
      * An on-chain deposit takes a block or two: half an hour leaves room for a congested chain. A
-     * counterparty that answers signs a final state in milliseconds and concludes within a block or two.
+     * counterparty that answers acknowledges within 100 ms, signs a final state in milliseconds and concludes
+     * within a block or two.
      */
     static final EngineLimits DEFAULT = new EngineLimits(Duration.ofMinutes(30), 1024, Duration.ofMinutes(2));
 
     EngineLimits {
-        if (!positive(proposalLifetime) || !positive(closeTimeout) || maxProposalsAsPayee < 1) {
+        if (!positive(proposalLifetime) || !positive(stallTimeout) || maxProposalsAsPayee < 1) {
             throw new IllegalArgumentException("positive limits are needed: " + proposalLifetime + ", "
-                    + maxProposalsAsPayee + ", " + closeTimeout);
+                    + maxProposalsAsPayee + ", " + stallTimeout);
         }
     }
 
@@ -29,10 +30,10 @@ record EngineLimits(Duration proposalLifetime, int maxProposalsAsPayee, Duration
     }
 
     EngineLimits withProposals(Duration lifetime, int max) {
-        return new EngineLimits(lifetime, max, closeTimeout);
+        return new EngineLimits(lifetime, max, stallTimeout);
     }
 
-    EngineLimits withCloseTimeout(Duration timeout) {
+    EngineLimits withStallTimeout(Duration timeout) {
         return new EngineLimits(proposalLifetime, maxProposalsAsPayee, timeout);
     }
 }

@@ -23,7 +23,7 @@ import org.web3torrent.torrent.metainfo.TorrentCreator;
 /**
  * A channel a stopped run left open is closed by the next run once its counterparty has not come back
  * within the grace period (two real nodes, a real anvil; the engine takes a close nobody answers to the
- * chain, see the channel bundle's ClosingAloneTest).
+ * chain, see the channel bundle's UnresponsiveCounterpartyTest).
  */
 class StrandedChannelsTest extends OnLocalChain {
 

@@ -1,6 +1,7 @@
 package org.web3torrent.channel.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.web3torrent.channel.internal.engine.EnginesOverTcpTest.waitFor;
 
 import java.math.BigInteger;
@@ -15,15 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3torrent.channel.api.ChannelInfo;
 import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.channel.api.PaymentReceipt;
 
 /**
- * A counterparty that stops closing costs nothing but time: past the close timeout the engine takes the
+ * A counterparty that stops answering costs nothing but time: past the stall timeout the engine takes the
  * channel to the chain alone and pays itself out (real engines, durable journals, loopback TCP, the in-memory
  * adjudicator with its 60 s challenges).
  */
-class ClosingAloneTest {
+class UnresponsiveCounterpartyTest {
     static final BigInteger DEPOSIT = BigInteger.TEN.pow(18);
-    static final EngineLimits QUICK = EngineLimits.DEFAULT.withCloseTimeout(Duration.ofMillis(800));
+    static final EngineLimits QUICK = EngineLimits.DEFAULT.withStallTimeout(Duration.ofMillis(800));
 
     @TempDir
     Path dir;
@@ -44,6 +46,21 @@ class ClosingAloneTest {
     void tearDown() throws Exception {
         nodes.close();
         chain.close();
+    }
+
+    @Test
+    void aPayeeThatStopsAcknowledgingIsChallengedWithWhatItAcknowledged() throws Exception {
+        String id = alice.engine().open(bob.engine().address(), DEPOSIT).get(30, TimeUnit.SECONDS).channelId();
+        alice.engine().pay(id, BigInteger.valueOf(100)).get(10, TimeUnit.SECONDS);
+        bob.engine().close(); // its connection stays up; it never answers again
+        CompletableFuture<PaymentReceipt> unanswered = alice.engine().pay(id, BigInteger.valueOf(50));
+        waitFor(() -> chain.challengeRegistered(id));
+        assertThatThrownBy(() -> unanswered.get(10, TimeUnit.SECONDS)).hasMessageContaining("not acknowledged");
+        chain.sync();
+        chain.advanceTime(61, id);
+        waitFor(() -> alice.engine().channel(id).orElseThrow().status() == ChannelStatus.CLOSED);
+        assertThat(chain.balances.get(Pair.BOB.address())).isEqualTo(100);
+        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(100)));
     }
 
     @Test

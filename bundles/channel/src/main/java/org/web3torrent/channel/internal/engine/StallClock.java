@@ -7,20 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The closes that wait on the counterparty ({@link DirectDefund#stalledOn}) and since when: past the timeout
- * the engine closes through the chain alone ({@link DirectDefund#closeAlone}). A counterparty that keeps its
- * connection but no longer answers, or that vanished between signing and concluding, would otherwise hold
- * the deposit until someone challenged by hand. The clock restarts when the close moves on to another step,
- * and with the process. Times are {@link System#nanoTime} values; decisions only, the engine acts on them.
+ * The channels that wait on their counterparty ({@link Stalls#of}) and since when: past the timeout the engine
+ * acts alone through the chain ({@link Stalls#actAlone}). A counterparty that keeps its connection but no
+ * longer answers, or that vanished between two steps of a close, would otherwise hold the deposit until
+ * someone challenged by hand. The clock restarts when the counterparty makes progress (an acknowledgement, the
+ * next step of a close) and with the process. Times are {@link System#nanoTime} values; decisions only, the
+ * engine acts on them.
  */
-final class StalledCloses {
-    private record Since(long nanos, DirectDefund.Stall stall, boolean rechecked) {
+final class StallClock {
+    private record Since(long nanos, Stalls.Stall stall, long progress, boolean rechecked) {
     }
 
     private final Duration timeout;
     private final Map<String, Since> since = new LinkedHashMap<>();
 
-    StalledCloses(Duration timeout) {
+    StallClock(Duration timeout) {
         this.timeout = timeout;
     }
 
@@ -30,15 +31,16 @@ final class StalledCloses {
 
     /** Notes a channel's new version at {@code now}. */
     void update(Channel ch, long now) {
-        DirectDefund.Stall stall = DirectDefund.stalledOn(ch);
+        Stalls.Stall stall = Stalls.of(ch);
         if (stall == null) {
             since.remove(ch.id());
             return;
         }
+        long progress = Stalls.progress(ch);
         Since before = since.get(ch.id());
-        if (before == null || before.stall() != stall) {
+        if (before == null || before.stall() != stall || before.progress() != progress) {
             since.remove(ch.id()); // to the end: the order stays oldest first
-            since.put(ch.id(), new Since(now, stall, false));
+            since.put(ch.id(), new Since(now, stall, progress, false));
         }
     }
 
@@ -56,15 +58,15 @@ final class StalledCloses {
     }
 
     /**
-     * True the first time a stalled close comes up: the caller reads the channel on chain again before acting
-     * alone (a payout whose event the chain poll missed shows then), false after.
+     * True the first time a stalled channel comes up: the caller reads it on chain again before acting alone
+     * (a payout whose event the chain poll missed shows then), false after.
      */
     boolean recheck(String id) {
         Since s = since.get(id);
         if (s == null || s.rechecked()) {
             return false;
         }
-        since.put(id, new Since(s.nanos(), s.stall(), true));
+        since.put(id, new Since(s.nanos(), s.stall(), s.progress(), true));
         return true;
     }
 
