@@ -1,11 +1,7 @@
 package org.web3torrent.channel.internal.engine;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The channels that are still only proposals ({@link DirectFund#abandonable}) and since when, and which of
@@ -18,22 +14,18 @@ import java.util.Map;
  */
 final class UnfundedProposals {
 
-    private record Since(long nanos, boolean payer, boolean rechecked) {
-    }
-
-    private final Duration lifetime;
     private final int maxAsPayee;
-    /** Oldest first. */
-    private final Map<String, Since> since = new LinkedHashMap<>();
+    /** Whether each proposal is ours (we pay), oldest first. */
+    private final Deadlines<Boolean> since;
     private int asPayee;
 
     UnfundedProposals(Duration lifetime, int maxAsPayee) {
-        this.lifetime = lifetime;
+        this.since = new Deadlines<>(lifetime);
         this.maxAsPayee = maxAsPayee;
     }
 
     Duration lifetime() {
-        return lifetime;
+        return since.timeout();
     }
 
     int maxAsPayee() {
@@ -50,37 +42,20 @@ final class UnfundedProposals {
             remove(id);
             return List.of();
         }
-        if (since.containsKey(id)) {
+        if (since.on(id) != null) {
             return List.of();
         }
-        since.put(id, new Since(now, ch.isPayer(), false));
+        since.start(id, ch.isPayer(), now);
         if (ch.isPayer()) {
             return List.of();
         }
         asPayee++;
-        List<String> evict = new ArrayList<>();
-        int excess = asPayee - maxAsPayee;
-        for (Iterator<Map.Entry<String, Since>> it = since.entrySet().iterator(); excess > 0 && it.hasNext(); ) {
-            Map.Entry<String, Since> e = it.next();
-            if (!e.getValue().payer() && !e.getKey().equals(id)) {
-                evict.add(e.getKey());
-                excess--;
-            }
-        }
-        return evict;
+        return since.oldest(asPayee - maxAsPayee, (other, payer) -> !payer && !other.equals(id));
     }
 
     /** The proposals older than the lifetime at {@code now}, oldest first. */
     List<String> expired(long now) {
-        long lifetimeNanos = lifetime.toNanos();
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Since> e : since.entrySet()) {
-            if (now - e.getValue().nanos() < lifetimeNanos) {
-                break; // oldest first: the rest are younger
-            }
-            out.add(e.getKey());
-        }
-        return out;
+        return since.expired(now);
     }
 
     /**
@@ -89,17 +64,11 @@ final class UnfundedProposals {
      * forgetting it would cost the payee the payments it took). False after: forget it.
      */
     boolean recheck(String id) {
-        Since s = since.get(id);
-        if (s == null || s.rechecked()) {
-            return false;
-        }
-        since.put(id, new Since(s.nanos(), s.payer(), true));
-        return true;
+        return since.recheck(id);
     }
 
     void remove(String id) {
-        Since s = since.remove(id);
-        if (s != null && !s.payer()) {
+        if (Boolean.FALSE.equals(since.remove(id))) {
             asPayee--;
         }
     }
