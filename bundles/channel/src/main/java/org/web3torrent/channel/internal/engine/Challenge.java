@@ -77,8 +77,7 @@ public final class Challenge {
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.Persist(after));
         if (ch.closeSubmitted() && ch.onChain() != null) {
-            effects.add(new Effect.SubmitTransaction(new Transaction.TransferAll(ch.id(), ch.fixedPart(),
-                    ch.onChain().state().outcome(), ch.onChain().state().hash())));
+            effects.add(new Effect.SubmitTransaction(Transaction.TransferAll.of(ch, ch.onChain())));
         }
         return new Step(after, effects, WaitingFor.WITHDRAWAL);
     }

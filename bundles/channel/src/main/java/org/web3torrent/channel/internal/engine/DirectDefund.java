@@ -80,8 +80,7 @@ public final class DirectDefund {
         List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.Persist(after));
         if (ch.closeSubmitted()) {
-            effects.add(new Effect.SubmitTransaction(new Transaction.TransferAll(ch.id(), ch.fixedPart(),
-                    fin.state().outcome(), fin.state().hash())));
+            effects.add(new Effect.SubmitTransaction(Transaction.TransferAll.of(ch, fin)));
         }
         return new Step(after, effects, WaitingFor.WITHDRAWAL);
     }

@@ -64,8 +64,7 @@ public final class Stalls {
             return Challenge.challenge(ch, me); // concludes at once when the supported state is final
         }
         Channel after = ch.withCloseSubmitted(true);
-        return new Step(after, List.of(new Effect.Persist(after), new Effect.SubmitTransaction(new Transaction.TransferAll(
-                ch.id(), ch.fixedPart(), ch.onChain().state().outcome(), ch.onChain().state().hash()))),
-                WaitingFor.WITHDRAWAL);
+        return new Step(after, List.of(new Effect.Persist(after),
+                new Effect.SubmitTransaction(Transaction.TransferAll.of(ch, ch.onChain()))), WaitingFor.WITHDRAWAL);
     }
 }

@@ -28,5 +28,9 @@ public sealed interface Transaction {
 
     /** Pays out a finalised channel's outcome to its destinations. */
     record TransferAll(String channelId, FixedPart fixedPart, Outcome outcome, String stateHash) implements Transaction {
+        /** The payout of {@code recorded}, the state the adjudicator finalised for {@code ch}. */
+        static TransferAll of(Channel ch, SignedState recorded) {
+            return new TransferAll(ch.id(), ch.fixedPart(), recorded.state().outcome(), recorded.state().hash());
+        }
     }
 }
