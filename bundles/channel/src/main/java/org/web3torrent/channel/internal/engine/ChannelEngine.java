@@ -669,7 +669,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         preparedBase.remove(id);
         signedReady.remove(id);
         acknowledgedAt.remove(id);
-        ChannelInfo info = publish(ch.withStatus(ChannelStatus.FAILED));
+        ChannelInfo info = infoOf(ch.withStatus(ChannelStatus.FAILED)); // told to listeners, no longer listed
         infos.remove(id);
         chain.unwatch(id);
         chain.awaitingChain(awaitingChain());
@@ -750,12 +750,16 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     }
 
     private ChannelInfo publish(Channel ch) {
-        var state = ch.current();
-        ChannelInfo info = new ChannelInfo(ch.id(), ch.counterparty(), ch.isPayer(), ch.status(),
-                Channel.balanceOf(state, ch.myIndex()), Channel.balanceOf(state, ch.theirIndex()), state.turnNum(),
-                ch.holdings());
+        ChannelInfo info = infoOf(ch);
         infos.put(ch.id(), info);
         return info;
+    }
+
+    private static ChannelInfo infoOf(Channel ch) {
+        var state = ch.current();
+        return new ChannelInfo(ch.id(), ch.counterparty(), ch.isPayer(), ch.status(),
+                Channel.balanceOf(state, ch.myIndex()), Channel.balanceOf(state, ch.theirIndex()), state.turnNum(),
+                ch.holdings());
     }
 
     @Override
