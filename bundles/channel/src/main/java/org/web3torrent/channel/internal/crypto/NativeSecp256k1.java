@@ -90,7 +90,7 @@ public final class NativeSecp256k1 {
             // R's x past the order, or the library retried its nonce: either way not the k computed here
             throw new IllegalArgumentException("the signature's r is not the x of RFC 6979's nonce point");
         }
-        byte[] z = Rfc6979.belowN(hash32) ? hash32 : Rfc6979.minusN(hash32);
+        byte[] z = Rfc6979.modN(hash32);
         byte[] sk = multiplyScalars(Arrays.copyOfRange(rs, 32, 64), k);
         byte[] zPlusRd = addScalars(multiplyScalars(secretKey32, r), z);
         int recoveryId = (point[63] & 1) ^ (Arrays.equals(sk, zPlusRd) ? 0 : 1);

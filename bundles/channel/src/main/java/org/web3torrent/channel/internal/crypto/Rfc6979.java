@@ -7,6 +7,9 @@ import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
+
 /**
  * The deterministic ECDSA nonce of RFC 6979 (section 3.2) for secp256k1 with HMAC-SHA256: the k that web3j
  * (Bouncy Castle's {@code HMacDSAKCalculator}) and libsecp256k1's default nonce function choose. Through the
@@ -16,8 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Rfc6979 {
     /** The order of secp256k1's group, big-endian. */
-    static final byte[] N = org.web3torrent.channel.state.Hex.decode(
-            "0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
+    static final byte[] N = Numeric.toBytesPadded(Sign.CURVE_PARAMS.getN(), 32);
     private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
         try {
             return Mac.getInstance("HmacSHA256");
@@ -32,7 +34,7 @@ final class Rfc6979 {
     /** RFC 6979's k for a 32-byte secret key and a 32-byte message hash. */
     static byte[] nonce(byte[] secretKey32, byte[] hash32) {
         Mac mac = MAC.get();
-        byte[] h = belowN(hash32) ? hash32 : minusN(hash32); // bits2octets: the hash modulo n
+        byte[] h = modN(hash32); // bits2octets
         byte[] v = new byte[32];
         Arrays.fill(v, (byte) 1);
         byte[] k = new byte[32];
@@ -63,7 +65,7 @@ final class Rfc6979 {
     }
 
     /** Whether a 32-byte big-endian number is below n. */
-    static boolean belowN(byte[] x32) {
+    private static boolean belowN(byte[] x32) {
         return Arrays.compareUnsigned(x32, N) < 0;
     }
 
@@ -76,8 +78,13 @@ final class Rfc6979 {
         return true;
     }
 
-    /** x - n for 32-byte big-endian x at or above n (which is below 2n). */
-    static byte[] minusN(byte[] x32) {
+    /** A 32-byte big-endian number modulo n (it is below 2n). */
+    static byte[] modN(byte[] x32) {
+        return belowN(x32) ? x32 : minusN(x32);
+    }
+
+    /** x - n for 32-byte big-endian x at or above n. */
+    private static byte[] minusN(byte[] x32) {
         byte[] out = new byte[32];
         int borrow = 0;
         for (int i = 31; i >= 0; i--) {
