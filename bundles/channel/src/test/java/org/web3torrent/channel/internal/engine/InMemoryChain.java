@@ -38,12 +38,28 @@ final class InMemoryChain {
         return runner(null);
     }
 
+    /** A node's view of this chain: its transactions run here; how its events reach it is the subclass's. */
+    private abstract class Runner implements TransactionRunner {
+        @Override
+        public void submit(Transaction tx, Signer signer) {
+            thread.execute(() -> run(tx, signer));
+        }
+
+        @Override
+        public void watch(String channelId) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /**
      * A runner whose events wait while {@code lagging} is set, as a node's chain poll runs behind (those
      * events then come in order once it is cleared, on the next event or {@link #catchUp}).
      */
     TransactionRunner runner(java.util.concurrent.atomic.AtomicBoolean lagging) {
-        return new TransactionRunner() {
+        return new Runner() {
             @Override
             public void start(Consumer<ChainEvent> sink) {
                 if (lagging == null) {
@@ -62,19 +78,6 @@ final class InMemoryChain {
                 sinks.add(late);
                 laggingSinks.add(late);
             }
-
-            @Override
-            public void submit(Transaction tx, Signer signer) {
-                thread.execute(() -> run(tx, signer));
-            }
-
-            @Override
-            public void watch(String channelId) {
-            }
-
-            @Override
-            public void close() {
-            }
         };
     }
 
@@ -83,7 +86,7 @@ final class InMemoryChain {
      * holdings when asked to watch a channel, as {@code ChainBridge} does.
      */
     TransactionRunner runnerMissingHoldingsEvents() {
-        return new TransactionRunner() {
+        return new Runner() {
             private volatile Consumer<ChainEvent> sink;
 
             @Override
@@ -97,18 +100,9 @@ final class InMemoryChain {
             }
 
             @Override
-            public void submit(Transaction tx, Signer signer) {
-                thread.execute(() -> run(tx, signer));
-            }
-
-            @Override
             public void watch(String channelId) {
                 thread.execute(() -> sink.accept(new ChainEvent.HoldingsChanged(channelId,
                         holdings.getOrDefault(channelId, BigInteger.ZERO))));
-            }
-
-            @Override
-            public void close() {
             }
         };
     }
