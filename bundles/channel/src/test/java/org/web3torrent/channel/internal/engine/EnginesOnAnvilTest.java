@@ -94,7 +94,10 @@ class EnginesOnAnvilTest {
         assertThat(alice.chain().holdings("0x0000000000000000000000000000000000000000", id)).isEqualTo(DEPOSIT);
 
         int n = 10_000;
-        Semaphore window = new Semaphore(512);
+        // Bob may see the deposit a chain poll after alice: he keeps at most EARLY_PAYMENTS_MAX payments that
+        // come before and refuses the rest, so no more than that may be in flight (a paying peer has at most a
+        // credit window in flight, a few dozen)
+        Semaphore window = new Semaphore(ChannelEngine.EARLY_PAYMENTS_MAX);
         List<CompletableFuture<PaymentReceipt>> all = new ArrayList<>(n);
         BigInteger paid = BigInteger.ZERO;
         for (int i = 0; i < n; i++) {
