@@ -78,6 +78,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForClose = new HashMap<>();
     private final UnfundedProposals unfunded;
     private final StallClock stalled;
+    private final UnknownChannelAnswers unknownAnswers = new UnknownChannelAnswers(16, java.time.Duration.ofSeconds(10));
 
     private final Map<String, ChannelInfo> infos = new ConcurrentHashMap<>();
     private final List<ChannelListener> listeners = new CopyOnWriteArrayList<>();
@@ -299,6 +300,9 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             preVerifier.recover(m);
         } catch (ProtocolException e) {
             LOG.warn("refused a message from {}: {}", fromPeer, e.getMessage());
+            if (e instanceof UnknownChannelException u) {
+                answerUnknown(fromPeer, u.channelId());
+            }
             return;
         }
         inbox.add(new Inbound(fromPeer, m));
@@ -511,11 +515,18 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Channel ch = channels.get(m.channelId());
         try {
             Step s = Protocol.onMessage(ch, from, m, signer);
+            if (m.type() == ChannelMessage.Type.UNKNOWN) {
+                forgottenByCounterparty(ch, s);
+                return;
+            }
             if (ch == null) {
                 chain.watch(s.channel().id());
             }
             apply(s);
         } catch (ProtocolException e) {
+            if (ch == null && UnknownChannel.answers(m.type())) {
+                answerUnknown(from, m.channelId());
+            }
             if (m.type() == ChannelMessage.Type.PAYMENT) {
                 refusePayment(from, ch, m.state(), e.getMessage());
                 return;
@@ -638,13 +649,37 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         }
         String why = ch.counterparty() + " has not given its " + stall.name().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', ' ') + " in " + stalled.timeout().toSeconds() + " s";
-        LOG.warn("channel {}: {}; taking it to the chain", id, why);
+        Step step;
         try {
-            apply(Stalls.actAlone(ch, signer));
+            step = Stalls.actAlone(ch, signer);
         } catch (ProtocolException e) {
             LOG.warn("channel {} cannot be taken to the chain: {}", id, e.getMessage());
             return;
         }
+        takeToChain(id, why, step);
+    }
+
+    /**
+     * The counterparty signed that it holds no such channel (its step, from {@link UnknownChannel#onNotice},
+     * already checked): a proposal is forgotten, anything else is taken to the chain now rather than after the
+     * stall timeout.
+     */
+    private void forgottenByCounterparty(Channel ch, Step step) {
+        String why = ch.counterparty() + " holds no such channel";
+        if (DirectFund.abandonable(ch)) {
+            abandon(ch.id(), why);
+        } else if (step.channel() == ch) {
+            LOG.info("channel {}: {}; nothing to do alone while it is {}", ch.id(), why, ch.status());
+        } else {
+            takeToChain(ch.id(), why, step);
+        }
+    }
+
+    /** Runs what we do alone about a channel (see {@link Stalls}); the payments it leaves unacknowledged fail. */
+    private void takeToChain(String id, String why, Step step) {
+        LOG.warn("channel {}: {}; taking it to the chain", id, why);
+        stalled.remove(id);
+        apply(step);
         TreeMap<Long, List<Pending>> pending = payments.remove(id);
         if (pending != null) {
             // never acknowledged: the challenge pays what the payee acknowledged, or what it proves on chain
@@ -682,6 +717,27 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
                     + " abandoned: " + why)));
         }
         store.afterDurable(() -> onEngine(() -> listeners.forEach(l -> l.channelChanged(info))));
+    }
+
+    /**
+     * Tells {@code peer}, signed, that we hold no channel {@code channelId}, so that it takes the channel to the
+     * chain at once; at most as often as {@link UnknownChannelAnswers} lets a flood of made-up ids make us sign.
+     */
+    private void answerUnknown(String peer, String channelId) {
+        String id = channelId.toLowerCase(java.util.Locale.ROOT);
+        if (!unknownAnswers.allow(peer, id, System.nanoTime())) {
+            return;
+        }
+        onEngine(() -> {
+            if (channels.containsKey(id)) {
+                return; // a proposal that came meanwhile
+            }
+            UnknownChannel.notice(id, signer).ifPresent(notice -> {
+                LOG.info("told {} that we hold no channel {}", peer, id);
+                // after what is queued for the store: a forget record is durable before we deny the channel
+                store.afterDurable(() -> messenger.send(peer, MessageCodec.encode(notice)));
+            });
+        });
     }
 
     /** A state of the channel, onto which the receiving thread reads its binary payments (see MessageCodec). */

@@ -11,7 +11,7 @@ import org.web3torrent.channel.state.SignedState;
  * @param channelId the channel it is about
  * @param state the state carried (PROPOSE, STATE, PAYMENT, SYNC), with the sender's signatures
  * @param turnNum the acknowledged turn (ACK)
- * @param signature the payee's countersignature (ACK)
+ * @param signature the payee's countersignature (ACK); the sender's signature of the notice (UNKNOWN)
  * @param error why the sender refused something (REJECT)
  * @param stateHash the hash of the refused state (REJECT), so a refusal of a forged state never
  *     cancels the payer's genuine payment at the same turn
@@ -31,7 +31,12 @@ public record ChannelMessage(Type type, String channelId, SignedState state, lon
         /** The sender refused the state or payment at {@code turnNum}; {@code error} says why. */
         REJECT,
         /** After a reconnection: the sender's latest state (supported or its own), so both catch up. */
-        SYNC
+        SYNC,
+        /**
+         * The sender holds no channel {@code channelId}: it forgot it (a proposal never funded) or lost its store.
+         * Signed ({@link UnknownChannel}), because the receiver acts on it: it takes the channel to the chain.
+         */
+        UNKNOWN
     }
 
     public ChannelMessage {
@@ -42,8 +47,8 @@ public record ChannelMessage(Type type, String channelId, SignedState state, lon
         if (needsState && state == null) {
             throw new IllegalArgumentException(type + " message without a state");
         }
-        if (type == Type.ACK && signature == null) {
-            throw new IllegalArgumentException("ACK message without a signature");
+        if ((type == Type.ACK || type == Type.UNKNOWN) && signature == null) {
+            throw new IllegalArgumentException(type + " message without a signature");
         }
     }
 
@@ -53,6 +58,10 @@ public record ChannelMessage(Type type, String channelId, SignedState state, lon
 
     public static ChannelMessage ack(String channelId, long turnNum, Signature signature) {
         return new ChannelMessage(Type.ACK, channelId, null, turnNum, signature, null, null);
+    }
+
+    public static ChannelMessage unknown(String channelId, Signature signature) {
+        return new ChannelMessage(Type.UNKNOWN, channelId, null, 0, signature, null, null);
     }
 
     public static ChannelMessage reject(String channelId, long turnNum, String stateHash, String error) {

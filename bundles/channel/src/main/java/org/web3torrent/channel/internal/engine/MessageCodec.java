@@ -123,7 +123,7 @@ public final class MessageCodec {
             } else {
                 State template = channels.apply(channelId);
                 if (template == null) {
-                    throw new ProtocolException("payment refused: unknown channel " + channelId);
+                    throw new UnknownChannelException(channelId, "payment refused: unknown channel " + channelId);
                 }
                 m = ChannelMessage.of(ChannelMessage.Type.PAYMENT, CompactState.read(in, template));
             }

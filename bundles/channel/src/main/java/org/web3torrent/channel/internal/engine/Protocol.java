@@ -45,6 +45,7 @@ public final class Protocol {
             case ACK -> Payments.acknowledged(ch, m.turnNum(), m.signature(), me);
             case SYNC -> onSync(ch, m.state(), me);
             case REJECT -> throw new ProtocolException("counterparty refused turn " + m.turnNum() + ": " + m.error());
+            case UNKNOWN -> UnknownChannel.onNotice(ch, m, me);
         };
     }
 

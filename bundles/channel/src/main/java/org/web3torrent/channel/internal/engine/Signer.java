@@ -38,6 +38,16 @@ public final class Signer {
         return Signatures.signHash(state.hashBytes(), key);
     }
 
+    /** Signs a 32-byte hash that is not a state's (see {@link UnknownChannel}: its own domain). */
+    Signature signHash(byte[] hash32) {
+        return Signatures.signHash(hash32, key);
+    }
+
+    /** Who signed {@code hash32}; IllegalArgumentException for a signature that recovers no key. */
+    String signerOf(byte[] hash32, Signature signature) {
+        return recovery.apply(hash32, signature);
+    }
+
     /** Checks that participant {@code index} made {@code signature} over {@code state}. */
     public void check(State state, int index, Signature signature, String what) {
         if (signature == null) {
