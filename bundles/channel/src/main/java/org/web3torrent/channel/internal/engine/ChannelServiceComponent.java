@@ -14,9 +14,13 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3torrent.channel.api.ChannelInfo;
@@ -33,10 +37,26 @@ import org.web3torrent.channel.internal.store.JournalChannelStore;
  * {@link ChannelMessenger} as carriers. The engine starts on first use (unlocking the wallet and reaching
  * the chain may block), so the framework starts fast.
  */
-@Component(service = ChannelService.class, immediate = true)
+@Component(service = ChannelService.class, immediate = true, configurationPid = ChannelServiceComponent.PID)
+@Designate(ocd = ChannelServiceComponent.Config.class)
 public final class ChannelServiceComponent implements ChannelService, ChannelMessenger {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelServiceComponent.class);
     static final long CHALLENGE_DURATION = 3600;
+    static final String PID = "org.web3torrent.channel";
+
+    /** Keys as in {@code etc/org.web3torrent.channel.cfg}; read when the engine starts (see {@link EngineLimits}). */
+    @ObjectClassDefinition(name = "Channels", description = "How long the channel engine waits on others")
+    public @interface Config {
+        @AttributeDefinition(description = "Seconds we wait on a counterparty (an acknowledgement, a signature, "
+                + "a conclusion, a payout) before taking the channel to the chain alone")
+        long stall_timeout_seconds() default 120;
+
+        @AttributeDefinition(description = "Minutes a proposed channel may stay unfunded before it is forgotten")
+        long proposal_lifetime_minutes() default 30;
+
+        @AttributeDefinition(description = "Unfunded proposals kept as payee; the oldest is forgotten first")
+        int proposals_max() default 1024;
+    }
 
     private final ChainConnection connection;
     private final Path directory;
@@ -46,17 +66,41 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
     private BundleContext context;
     private final List<ChannelListener> pendingListeners = new CopyOnWriteArrayList<>();
     private ChannelEngine engine;
+    private volatile EngineLimits limits = EngineLimits.DEFAULT;
 
     @Activate
     public ChannelServiceComponent(BundleContext context,
-                                   @Reference(service = ChainConnection.class) ChainConnection connection) {
+                                   @Reference(service = ChainConnection.class) ChainConnection connection,
+                                   Config config) {
         this(connection, dataDirectory(context).resolve("channels"));
         this.context = context;
+        modified(config);
     }
 
     public ChannelServiceComponent(ChainConnection connection, Path directory) {
         this.connection = connection;
         this.directory = directory;
+    }
+
+    /** A running engine keeps its limits: a change applies from the engine's next start (the application's). */
+    @Modified
+    void modified(Config config) {
+        EngineLimits next = limits(config);
+        if (engine != null && !next.equals(limits)) {
+            LOG.info("channel limits changed to {}; they apply from the next start", next);
+        }
+        limits = next;
+    }
+
+    /** The limits a configuration asks for; the defaults, said loudly, where it asks for none that can be. */
+    static EngineLimits limits(Config config) {
+        try {
+            return new EngineLimits(java.time.Duration.ofMinutes(config.proposal_lifetime_minutes()),
+                    config.proposals_max(), java.time.Duration.ofSeconds(config.stall_timeout_seconds()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}.cfg: {}; using {}", PID, e.getMessage(), EngineLimits.DEFAULT);
+            return EngineLimits.DEFAULT;
+        }
     }
 
     private static Path dataDirectory(BundleContext context) {
@@ -106,7 +150,7 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
         if (engine == null) {
             LOG.info("starting the channel engine, journal in {}", directory);
             engine = new ChannelEngine(connection.keyPair(), new JournalChannelStore(directory), this,
-                    new ChainBridge(connection.chain(), 1000), CHALLENGE_DURATION);
+                    new ChainBridge(connection.chain(), 1000), CHALLENGE_DURATION, limits);
             pendingListeners.forEach(engine::addListener);
             SignerWarmUp.start();
         }
