@@ -3,15 +3,12 @@ package org.web3torrent.channel.internal.engine;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -60,34 +57,17 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     // engine thread only
     private final Map<String, Channel> channels = new HashMap<>();
-    /** When each channel's payments were last acknowledged (System.nanoTime), and those with one scheduled. */
-    private final Map<String, Long> acknowledgedAt = new HashMap<>();
-    private final java.util.Set<String> acknowledgementDue = new java.util.HashSet<>();
-    private final Map<String, TreeMap<Long, List<Pending>>> payments = new HashMap<>();
-    private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForOpen = new HashMap<>();
-    /** Payments that came before we saw the channel funded (see DirectFund.crank), kept until it opens. */
-    private final Map<String, List<Inbound>> early = new HashMap<>();
-    /**
-     * At most this many kept per channel. A payer pays at most a credit window ahead of what it received, and
-     * nothing is served past the window before the first payment counts: a few dozen at the usual windows.
-     */
+    private final AcknowledgementPacer acknowledgements =
+            new AcknowledgementPacer(TimeUnit.MILLISECONDS.toNanos(ACK_INTERVAL_MILLIS));
+    private final PayerPayments payerPayments = new PayerPayments();
+    private final ChannelWatchers watchers = new ChannelWatchers();
+    /** Payments kept per channel that came before we saw it funded. */
     static final int EARLY_PAYMENTS_MAX = 256;
-    private final Map<String, State> preparedBase = new HashMap<>();
-    private final Map<String, TreeMap<Long, SignedState>> signedReady = new HashMap<>();
+    private final EarlyPayments early = new EarlyPayments(EARLY_PAYMENTS_MAX);
     private final ExecutorService signing;
-    private final Map<String, List<CompletableFuture<ChannelInfo>>> waitingForClose = new HashMap<>();
     private final UnfundedProposals unfunded;
     private final StallClock stalled;
     private final UnknownChannelAnswers unknownAnswers = new UnknownChannelAnswers(16, java.time.Duration.ofSeconds(10));
-
-    private final Map<String, ChannelInfo> infos = new ConcurrentHashMap<>();
-    private final List<ChannelListener> listeners = new CopyOnWriteArrayList<>();
-
-    private record Pending(CompletableFuture<PaymentReceipt> future, BigInteger amount) {
-    }
-
-    private record Inbound(String from, ChannelMessage message) {
-    }
 
     /** A state of each channel, for the receiving thread (it may not read {@code channels}). */
     private final Map<String, org.web3torrent.channel.state.State> templates = new ConcurrentHashMap<>();
@@ -131,7 +111,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         loaded.values().forEach(this::rememberTemplate);
         thread.execute(() -> {
             channels.putAll(loaded);
-            loaded.values().forEach(this::publish);
+            loaded.values().forEach(watchers::publish);
             long now = System.nanoTime(); // proposals' lifetimes and closes' timeouts start again with the process
             loaded.values().forEach(ch -> stalled.update(ch, now));
             loaded.values().forEach(ch -> unfunded.update(ch, now).forEach(id -> abandon(id, "too many proposals")));
@@ -160,7 +140,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
                 Outcome outcome = Outcome.eth(fixed.participants(), List.of(deposit, BigInteger.ZERO));
                 Step s = DirectFund.propose(fixed, outcome, signer);
                 PaymentWarmUp.startOnceForPayer();
-                waitingForOpen.computeIfAbsent(fixed.channelId(), k -> new ArrayList<>()).add(f);
+                watchers.waitForOpen(fixed.channelId(), f);
                 chain.watch(fixed.channelId());
                 apply(s);
             } catch (RuntimeException e) {
@@ -176,19 +156,11 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         thread.execute(() -> {
             try {
                 Channel ch = require(channelId);
-                String id = ch.id();
-                State prepared = preparedBase.get(id);
-                State base = prepared != null && prepared.turnNum() > ch.latest().state().turnNum()
-                        ? prepared : ch.latest().state();
-                int inFlight = ch.unacknowledged().size() + (int) (base.turnNum() - ch.latest().state().turnNum());
-                State next = Payments.nextPayment(ch, base, amount, inFlight);
-                preparedBase.put(id, next);
-                payments.computeIfAbsent(id, k -> new TreeMap<>())
-                        .computeIfAbsent(next.turnNum(), k -> new ArrayList<>()).add(new Pending(f, amount));
+                State next = payerPayments.prepare(ch, amount, f);
                 // the signature, the payer's main cost, is made on the signing threads; applied in turn order
                 signing.execute(() -> {
                     SignedState signed = SignedState.unsigned(next).with(Channel.PAYER, signer.sign(next));
-                    onEngine(() -> signedPayment(id, signed));
+                    onEngine(() -> signedPayment(ch.id(), signed));
                 });
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
@@ -199,38 +171,19 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     /** A payment state came back signed: apply every ready one in turn order. */
     private void signedPayment(String id, SignedState signed) {
-        TreeMap<Long, SignedState> ready = signedReady.computeIfAbsent(id, k -> new TreeMap<>());
-        ready.put(signed.state().turnNum(), signed);
+        payerPayments.signed(signed);
         while (true) {
             Channel ch = channels.get(id);
-            SignedState next = ready.remove(ch.latest().state().turnNum() + 1);
+            SignedState next = payerPayments.takeNext(ch);
             if (next == null) {
-                if (!ready.isEmpty() && ready.firstKey() <= ch.latest().state().turnNum()) {
-                    // prepared on a base that no longer holds (the channel moved on): refuse them
-                    failPrepared(id, ready.firstKey(), "the channel changed while the payment was being signed");
-                }
                 return;
             }
             try {
                 apply(Payments.paySigned(ch, next));
             } catch (ProtocolException e) {
-                failPrepared(id, next.state().turnNum(), e.getMessage());
+                payerPayments.failPrepared(id, next.state().turnNum(), e.getMessage());
                 return;
             }
-        }
-    }
-
-    private void failPrepared(String id, long fromTurn, String why) {
-        preparedBase.remove(id);
-        TreeMap<Long, SignedState> ready = signedReady.get(id);
-        if (ready != null) {
-            ready.clear();
-        }
-        TreeMap<Long, List<Pending>> pending = payments.get(id);
-        if (pending != null) {
-            var tail = pending.tailMap(fromTurn, true);
-            tail.values().forEach(l -> l.forEach(p -> p.future().completeExceptionally(new ProtocolException(why))));
-            tail.clear();
         }
     }
 
@@ -250,7 +203,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             try {
                 Channel ch = require(channelId);
                 Step s = how.apply(ch);
-                waitingForClose.computeIfAbsent(channelId, k -> new ArrayList<>()).add(f);
+                watchers.waitForClose(channelId, f);
                 apply(s);
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
@@ -261,22 +214,22 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
 
     @Override
     public List<ChannelInfo> channels() {
-        return infos.values().stream().sorted(Comparator.comparing(ChannelInfo::channelId)).toList();
+        return watchers.channels();
     }
 
     @Override
     public Optional<ChannelInfo> channel(String channelId) {
-        return Optional.ofNullable(infos.get(channelId.toLowerCase(java.util.Locale.ROOT)));
+        return watchers.channel(channelId.toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
     public void addListener(ChannelListener listener) {
-        listeners.add(listener);
+        watchers.addListener(listener);
     }
 
     @Override
     public void removeListener(ChannelListener listener) {
-        listeners.remove(listener);
+        watchers.removeListener(listener);
     }
 
     /**
@@ -344,37 +297,17 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         }
     }
 
-    /**
-     * A payer that holds our post-fund signature pays as soon as its deposit is mined, and our view of the
-     * chain may be a poll behind: a payment on a channel we still see funding is kept (up to
-     * {@link #EARLY_PAYMENTS_MAX}), to be received once the chain shows the deposit; never credited before.
-     * A channel that never opens drops them with itself.
-     */
+    /** A payment on a channel we still see funding is kept until the chain shows the deposit. */
     private boolean keptUntilFunded(Inbound in) {
-        if (in.message().type() != ChannelMessage.Type.PAYMENT) {
-            return false;
-        }
-        Channel ch = channels.get(in.message().channelId());
-        if (ch == null || ch.status() != ChannelStatus.FUNDING || ch.isPayer() || !ch.counterparty().equals(in.from())) {
-            return false;
-        }
-        List<Inbound> kept = early.computeIfAbsent(ch.id(), k -> new ArrayList<>());
-        if (kept.size() >= EARLY_PAYMENTS_MAX) {
-            return false; // refused as any payment on a channel that is not open
-        }
-        kept.add(in);
-        return true;
+        return early.keep(channels.get(in.message().channelId()), in);
     }
 
     /** Receives the payments kept for a channel that has now opened. */
     private void receiveEarly(String channelId) {
         Channel ch = channels.get(channelId);
-        if (ch == null || ch.status() == ChannelStatus.FUNDING || !early.containsKey(channelId)) {
-            return;
-        }
-        List<Inbound> kept = early.remove(channelId);
-        if (ch.status() == ChannelStatus.OPEN) {
-            receiveBurst(kept);
+        List<Inbound> kept = ch == null ? List.of() : early.release(ch);
+        if (!kept.isEmpty()) {
+            receiveBurst(new ArrayList<>(kept));
             acknowledgeSoon(channelId);
         }
     }
@@ -382,24 +315,21 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     /** Countersigns the channel's newest payment now if the last acknowledgement is old enough, else later. */
     private void acknowledgeSoon(String id) {
         Channel ch = channels.get(id);
-        if (ch == null || !Payments.needsCountersignature(ch) || acknowledgementDue.contains(id)) {
+        if (ch == null || !Payments.needsCountersignature(ch)) {
             return;
         }
-        long now = System.nanoTime();
-        Long last = acknowledgedAt.get(id);
-        long waitNanos = last == null ? 0 : TimeUnit.MILLISECONDS.toNanos(ACK_INTERVAL_MILLIS) - (now - last);
-        if (waitNanos <= 0) {
+        long waitNanos = acknowledgements.delay(id, System.nanoTime());
+        if (waitNanos == 0) {
             acknowledge(id);
-            return;
-        }
-        acknowledgementDue.add(id);
-        try {
-            thread.schedule(() -> {
-                acknowledgementDue.remove(id);
-                acknowledge(id);
-            }, waitNanos, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("engine closed; the acknowledgement of {} waits for the next start", id);
+        } else if (waitNanos > 0) {
+            try {
+                thread.schedule(() -> {
+                    acknowledgements.ran(id);
+                    acknowledge(id);
+                }, waitNanos, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("engine closed; the acknowledgement of {} waits for the next start", id);
+            }
         }
     }
 
@@ -407,7 +337,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         Channel ch = channels.get(id);
         if (ch != null && Payments.needsCountersignature(ch)) {
             apply(Payments.countersign(ch, signer));
-            acknowledgedAt.put(id, System.nanoTime());
+            acknowledgements.acknowledged(id, System.nanoTime());
         }
     }
 
@@ -533,7 +463,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             }
             LOG.warn("refused {} from {} on channel {}: {}", m.type(), from, m.channelId(), e.getMessage());
             if (m.type() == ChannelMessage.Type.REJECT && ch != null && refusesOurs(ch, m)) {
-                failPayments(ch.id(), m.turnNum(), e.getMessage());
+                payerPayments.refused(ch, m.turnNum(), e.getMessage());
             }
         }
     }
@@ -542,18 +472,6 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private static boolean refusesOurs(Channel ch, ChannelMessage reject) {
         return ch.unacknowledged().stream().anyMatch(s -> s.state().turnNum() == reject.turnNum()
                 && s.state().hash().equals(reject.stateHash()));
-    }
-
-    private void failPayments(String channelId, long fromTurn, String why) {
-        TreeMap<Long, List<Pending>> pending = payments.get(channelId);
-        Channel ch = channels.get(channelId);
-        if (pending == null || ch == null || (ch.supported() != null && fromTurn <= ch.supported().state().turnNum())) {
-            return;
-        }
-        var tail = pending.tailMap(fromTurn, true);
-        tail.values().forEach(l -> l.forEach(p -> p.future().completeExceptionally(
-                new IllegalStateException("payment refused by the payee: " + why))));
-        tail.clear();
     }
 
     private Channel require(String channelId) {
@@ -606,17 +524,17 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
             } else if (e instanceof Effect.SubmitTransaction t) {
                 store.afterDurable(() -> chain.submit(t.transaction(), signer));
             } else if (e instanceof Effect.PaymentReceived r) {
-                store.afterDurable(() -> onEngine(() -> listeners.forEach(l -> l.paymentReceived(
+                store.afterDurable(() -> onEngine(() -> watchers.listeners().forEach(l -> l.paymentReceived(
                         r.channelId(), r.from(), r.amount(), r.state().state().turnNum()))));
             } else if (e instanceof Effect.PaymentAcknowledged a) {
-                store.afterDurable(() -> onEngine(() -> completePayments(a.channelId(), a.turnNum())));
+                store.afterDurable(() -> onEngine(() -> acknowledged(a.channelId(), a.turnNum())));
             }
         }
         if (before == null || before.status() != ch.status() || before.supported() != ch.supported()
                 || before.holdings() != ch.holdings()) {
-            ChannelInfo info = publish(ch);
+            ChannelInfo info = watchers.publish(ch);
             if (before == null || before.status() != ch.status()) {
-                store.afterDurable(() -> onEngine(() -> statusChanged(info)));
+                store.afterDurable(() -> onEngine(() -> watchers.statusChanged(info)));
             }
         }
     }
@@ -680,12 +598,8 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         LOG.warn("channel {}: {}; taking it to the chain", id, why);
         stalled.remove(id);
         apply(step);
-        TreeMap<Long, List<Pending>> pending = payments.remove(id);
-        if (pending != null) {
-            // never acknowledged: the challenge pays what the payee acknowledged, or what it proves on chain
-            pending.values().forEach(l -> l.forEach(p -> p.future().completeExceptionally(
-                    new IllegalStateException("payment not acknowledged: " + why))));
-        }
+        // never acknowledged: the challenge pays what the payee acknowledged, or what it proves on chain
+        payerPayments.notAcknowledged(id, why);
     }
 
     /**
@@ -700,23 +614,16 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         }
         channels.remove(id);
         templates.remove(id);
-        early.remove(id);
-        preparedBase.remove(id);
-        signedReady.remove(id);
-        acknowledgedAt.remove(id);
-        ChannelInfo info = infoOf(ch.withStatus(ChannelStatus.FAILED)); // told to listeners, no longer listed
-        infos.remove(id);
+        early.forget(id);
+        payerPayments.forget(id);
+        acknowledgements.forget(id);
+        ChannelInfo info = watchers.forgotten(ch, why);
         chain.unwatch(id);
         chain.awaitingChain(awaitingChain());
         store.forget(id);
         LOG.info("forgot the channel {} {} {}, never funded: {}", id, ch.isPayer() ? "to" : "from", ch.counterparty(),
                 why);
-        List<CompletableFuture<ChannelInfo>> opening = waitingForOpen.remove(id);
-        if (opening != null) {
-            opening.forEach(f -> f.completeExceptionally(new IllegalStateException("channel " + id
-                    + " abandoned: " + why)));
-        }
-        store.afterDurable(() -> onEngine(() -> listeners.forEach(l -> l.channelChanged(info))));
+        store.afterDurable(() -> onEngine(() -> watchers.listeners().forEach(l -> l.channelChanged(info))));
     }
 
     /**
@@ -769,53 +676,11 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         }
     }
 
-    private void statusChanged(ChannelInfo info) {
-        listeners.forEach(l -> l.channelChanged(info));
-        if (info.status() == ChannelStatus.OPEN) {
-            complete(waitingForOpen.remove(info.channelId()), info);
-        } else if (info.status() == ChannelStatus.CLOSED) {
-            complete(waitingForClose.remove(info.channelId()), info);
-        } else if (info.status() == ChannelStatus.FAILED) {
-            List<CompletableFuture<ChannelInfo>> l = waitingForOpen.remove(info.channelId());
-            if (l != null) {
-                l.forEach(f -> f.completeExceptionally(new IllegalStateException("channel funding failed")));
-            }
-        }
-    }
-
-    private static void complete(List<CompletableFuture<ChannelInfo>> futures, ChannelInfo info) {
-        if (futures != null) {
-            futures.forEach(f -> f.complete(info));
-        }
-    }
-
-    private void completePayments(String channelId, long upToTurn) {
-        TreeMap<Long, List<Pending>> pending = payments.get(channelId);
+    private void acknowledged(String channelId, long upToTurn) {
         Channel ch = channels.get(channelId);
-        if (pending == null || ch == null) {
-            return;
+        if (ch != null) {
+            payerPayments.acknowledged(ch, upToTurn);
         }
-        var head = pending.headMap(upToTurn, true);
-        for (var entry : head.entrySet()) {
-            for (Pending p : entry.getValue()) {
-                BigInteger paid = Channel.balanceOf(ch.supported().state(), Channel.PAYEE);
-                p.future().complete(new PaymentReceipt(channelId, entry.getKey(), p.amount(), paid));
-            }
-        }
-        head.clear();
-    }
-
-    private ChannelInfo publish(Channel ch) {
-        ChannelInfo info = infoOf(ch);
-        infos.put(ch.id(), info);
-        return info;
-    }
-
-    private static ChannelInfo infoOf(Channel ch) {
-        var state = ch.current();
-        return new ChannelInfo(ch.id(), ch.counterparty(), ch.isPayer(), ch.status(),
-                Channel.balanceOf(state, ch.myIndex()), Channel.balanceOf(state, ch.theirIndex()), state.turnNum(),
-                ch.holdings());
     }
 
     @Override
