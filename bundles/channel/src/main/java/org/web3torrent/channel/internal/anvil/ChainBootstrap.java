@@ -15,7 +15,7 @@ import org.web3torrent.channel.internal.chain.ChainException;
 import org.web3torrent.channel.internal.chain.Rpc;
 import org.web3torrent.channel.internal.chain.Web3jChain;
 import org.web3torrent.channel.internal.contract.AdjudicatorAbi;
-import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.internal.state.Hex;
 
 /**
  * Finds the chain to use and our adjudicator on it. With an {@code rpcUrl} it starts nothing and uses

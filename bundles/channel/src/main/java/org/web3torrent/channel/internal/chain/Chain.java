@@ -3,9 +3,9 @@ package org.web3torrent.channel.internal.chain;
 import java.math.BigInteger;
 import java.util.List;
 
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /**
  * The port to the chain and our adjudicator contract, as seen from one account (the wallet that sends

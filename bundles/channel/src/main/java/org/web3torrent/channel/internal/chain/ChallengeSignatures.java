@@ -8,10 +8,10 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * The challenger's signature: a participant signs {@code keccak256(abi.encode(stateHash, "forceMove"))}

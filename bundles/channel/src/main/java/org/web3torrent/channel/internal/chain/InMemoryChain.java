@@ -3,9 +3,9 @@ package org.web3torrent.channel.internal.chain;
 import java.math.BigInteger;
 import java.util.List;
 
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /** The {@link Chain} port on an {@link InMemoryLedger}, for unit tests: same rules, no process, no gas model. */
 public final class InMemoryChain implements Chain {

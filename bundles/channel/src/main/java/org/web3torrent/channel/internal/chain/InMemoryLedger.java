@@ -13,16 +13,16 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.crypto.Hash;
-import org.web3torrent.channel.state.Allocation;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.SingleAssetExit;
-import org.web3torrent.channel.state.State;
-import org.web3torrent.channel.state.StateHashing;
+import org.web3torrent.channel.internal.state.Allocation;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.SingleAssetExit;
+import org.web3torrent.channel.internal.state.State;
+import org.web3torrent.channel.internal.state.StateHashing;
 
 /**
  * An in-memory chain running the adjudicator's rules in Java, for unit tests of code that uses the

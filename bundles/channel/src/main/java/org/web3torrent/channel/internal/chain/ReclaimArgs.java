@@ -1,6 +1,6 @@
 package org.web3torrent.channel.internal.chain;
 
-import org.web3torrent.channel.state.Outcome;
+import org.web3torrent.channel.internal.state.Outcome;
 
 /**
  * What {@code reclaim} needs: the finalized ledger (source) channel whose outcome holds a guarantee

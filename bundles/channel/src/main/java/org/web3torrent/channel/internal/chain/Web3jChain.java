@@ -17,10 +17,10 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.utils.Numeric;
 import org.web3torrent.channel.internal.contract.AdjudicatorAbi;
 import org.web3torrent.channel.internal.contract.TestTokenAbi;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /** The {@link Chain} port on a JSON-RPC endpoint, through web3j. */
 public final class Web3jChain implements Chain {

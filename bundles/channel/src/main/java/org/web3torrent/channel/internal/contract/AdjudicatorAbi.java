@@ -20,13 +20,13 @@ import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Hash;
 import org.web3torrent.channel.internal.chain.ReclaimArgs;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.StateHashing;
-import org.web3torrent.channel.state.VariablePart;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.StateHashing;
+import org.web3torrent.channel.internal.state.VariablePart;
 
 /**
  * The adjudicator's calldata, built from the state records with web3j's ABI encoder. Written by hand

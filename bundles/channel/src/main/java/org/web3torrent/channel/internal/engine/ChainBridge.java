@@ -16,7 +16,7 @@ import org.web3torrent.channel.internal.chain.Chain;
 import org.web3torrent.channel.internal.chain.ChainException;
 import org.web3torrent.channel.internal.chain.ChallengeSignatures;
 import org.web3torrent.channel.internal.chain.TxResult;
-import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.internal.state.Hex;
 
 /**
  * Runs the protocol's transactions on the Chain port, on its own thread (chain calls block), and turns

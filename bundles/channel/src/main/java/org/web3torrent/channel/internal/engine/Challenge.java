@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /**
  * Closing through the chain when the counterparty is gone or lies: register our latest supported state

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.state.Allocation;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Allocation;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * Everything this node knows about one two-party channel: the unit the store persists and the protocol

@@ -1,7 +1,7 @@
 package org.web3torrent.channel.internal.engine;
 
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /**
  * One channel message between the two participants. On the wire it is UTF-8 JSON written by Gson

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.web3torrent.channel.state.Allocation;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.SingleAssetExit;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Allocation;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.SingleAssetExit;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * A signed state of a channel written as what payments change in it, its turn, the amounts of its

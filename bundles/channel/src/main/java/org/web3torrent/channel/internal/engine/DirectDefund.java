@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * Cooperative close, after go-nitro's DirectDefund: both sign a final state (turn n+1, same outcome,

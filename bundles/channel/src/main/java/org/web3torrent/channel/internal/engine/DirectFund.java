@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.state.Allocation;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.SingleAssetExit;
-import org.web3torrent.channel.state.State;
-import org.web3torrent.channel.state.VariablePart;
+import org.web3torrent.channel.internal.state.Allocation;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.SingleAssetExit;
+import org.web3torrent.channel.internal.state.State;
+import org.web3torrent.channel.internal.state.VariablePart;
 
 /**
  * Opening a channel, after go-nitro's DirectFund: both sign the pre-fund state (turn 0); participants

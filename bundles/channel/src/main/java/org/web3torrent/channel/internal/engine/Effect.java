@@ -2,7 +2,7 @@ package org.web3torrent.channel.internal.engine;
 
 import java.math.BigInteger;
 
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /**
  * What a protocol step asks the world to do. The engine thread runs them in order; a {@link Persist}

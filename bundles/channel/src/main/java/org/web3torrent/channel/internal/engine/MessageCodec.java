@@ -8,8 +8,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import org.web3torrent.channel.api.ChannelMessenger;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * Channel messages as UTF-8 JSON (Gson maps the records field by field; the records' constructors check

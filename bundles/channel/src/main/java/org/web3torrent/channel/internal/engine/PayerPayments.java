@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 import org.web3torrent.channel.api.PaymentReceipt;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * The payer's payments from {@code pay} to the payee's acknowledgement. A payment's state is prepared on the

@@ -16,13 +16,13 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3torrent.channel.api.ChannelStatus;
 import org.web3torrent.channel.internal.store.JournalChannelStore;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.State;
-import org.web3torrent.channel.state.VariablePart;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.State;
+import org.web3torrent.channel.internal.state.VariablePart;
 
 /**
  * Runs the per-payment path between two throwaway keys in memory, so that the optimizing compiler has

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.state.Allocation;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.SingleAssetExit;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Allocation;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.SingleAssetExit;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * Payments as state updates. The payer signs turn n+1 moving {@code amount} from its allocation to the
@@ -209,7 +209,7 @@ public final class Payments {
      * The payer gets the payee's countersignature of turn {@code turnNum}: that state and every earlier
      * one in flight are now acknowledged. A repeated acknowledgement is ignored.
      */
-    public static Step acknowledged(Channel ch, long turnNum, org.web3torrent.channel.state.Signature signature,
+    public static Step acknowledged(Channel ch, long turnNum, org.web3torrent.channel.internal.state.Signature signature,
                                     Signer me) {
         if (!ch.isPayer()) {
             throw new ProtocolException("acknowledgement refused: we do not pay in channel " + ch.id());

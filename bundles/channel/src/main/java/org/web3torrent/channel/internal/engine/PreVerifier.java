@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /**
  * Recovers the signers of an incoming message's signatures on the engine's receiving thread, so the engine thread
@@ -27,7 +27,7 @@ final class PreVerifier {
     private final Map<Turn, byte[]> sentPayments = new ConcurrentHashMap<>();
 
     /** The payer sent this payment: its acknowledgement can be recovered on arrival. */
-    void expectAcknowledgement(org.web3torrent.channel.state.State payment) {
+    void expectAcknowledgement(org.web3torrent.channel.internal.state.State payment) {
         if (sentPayments.size() >= LIMIT) {
             sentPayments.clear();
         }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /** Routes a message or a chain event to the objective it belongs to. Pure. */
 public final class Protocol {

@@ -3,9 +3,9 @@ package org.web3torrent.channel.internal.engine;
 import java.util.function.BiFunction;
 
 import org.web3j.crypto.ECKeyPair;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * This node's key and how signatures are checked. The engine plugs in a recovery that reuses signers

@@ -2,9 +2,9 @@ package org.web3torrent.channel.internal.engine;
 
 import java.math.BigInteger;
 
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /** A transaction the protocol wants on chain; the effect runner hands it to the Chain port. */
 public sealed interface Transaction {

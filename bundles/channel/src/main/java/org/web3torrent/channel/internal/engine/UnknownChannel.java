@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.web3j.crypto.Hash;
-import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.internal.state.Hex;
 
 /**
  * "I hold no channel with this id": the answer to a message about a channel its receiver does not know (a

@@ -4,9 +4,9 @@ import java.math.BigInteger;
 
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.Signatures;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.Signatures;
 
 /**
  * A payment inside a virtual channel, after go-nitro: the payer signs {@code keccak256(abi.encode(bytes32

@@ -2,7 +2,7 @@ package org.web3torrent.channel.internal.store;
 
 import java.nio.ByteBuffer;
 
-import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.internal.state.Hex;
 
 /**
  * A journal record that removes a channel: replay forgets everything before it about that channel, and the

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3torrent.channel.internal.engine.Channel;
 import org.web3torrent.channel.internal.engine.MessageCodec;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /**
  * The durable store: an fsynced append-only journal of channel versions with group commit. One writer

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import org.web3torrent.channel.internal.engine.Channel;
 import org.web3torrent.channel.internal.engine.CompactState;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * A journal record that holds only what payments changed in a channel: its newest state and its supported

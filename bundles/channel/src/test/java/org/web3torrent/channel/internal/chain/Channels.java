@@ -4,13 +4,13 @@ import java.math.BigInteger;
 import java.util.List;
 
 import org.web3j.crypto.Credentials;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.State;
-import org.web3torrent.channel.state.VariablePart;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.State;
+import org.web3torrent.channel.internal.state.VariablePart;
 
 /** Builds two-party channels and fully signed states for chain tests. */
 final class Channels {

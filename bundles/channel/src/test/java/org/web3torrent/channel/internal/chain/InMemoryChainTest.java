@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3torrent.channel.internal.anvil.DevAccounts;
 import org.web3torrent.channel.internal.anvil.TestAnvil;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * The in-memory chain follows the adjudicator's rules; one scenario runs on both it and a real anvil and

@@ -23,15 +23,15 @@ import org.web3j.utils.Numeric;
 import org.web3torrent.channel.internal.contract.AdjudicatorAbi;
 import org.web3torrent.channel.internal.contract.ReentrantPayeeAbi;
 import org.web3torrent.channel.internal.contract.TestTokenAbi;
-import org.web3torrent.channel.state.Allocation;
-import org.web3torrent.channel.state.AssetMetadata;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.SingleAssetExit;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Allocation;
+import org.web3torrent.channel.internal.state.AssetMetadata;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.SingleAssetExit;
+import org.web3torrent.channel.internal.state.State;
 
 /** The adjudicator on a real anvil, driven through the web3j Chain port with real signatures. */
 class Web3jChainTest {

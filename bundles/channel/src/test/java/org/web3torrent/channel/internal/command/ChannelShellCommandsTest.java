@@ -86,8 +86,8 @@ class ChannelShellCommandsTest {
         java.util.List<InstantDeposits> chain = new java.util.concurrent.CopyOnWriteArrayList<>();
         ECKeyPair aliceKey = ECKeyPair.create(BigInteger.valueOf(21));
         ECKeyPair bobKey = ECKeyPair.create(BigInteger.valueOf(22));
-        String aliceAddress = org.web3torrent.channel.state.Signatures.addressOf(aliceKey);
-        String bobAddress = org.web3torrent.channel.state.Signatures.addressOf(bobKey);
+        String aliceAddress = org.web3torrent.channel.internal.state.Signatures.addressOf(aliceKey);
+        String bobAddress = org.web3torrent.channel.internal.state.Signatures.addressOf(bobKey);
         Wire aliceWire = new Wire(aliceAddress, Map.of());
         Wire bobWire = new Wire(bobAddress, Map.of());
         ChannelEngine alice = new ChannelEngine(aliceKey, new InMemoryChannelStore(), aliceWire,

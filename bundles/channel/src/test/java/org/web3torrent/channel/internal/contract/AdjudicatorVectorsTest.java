@@ -15,16 +15,16 @@ import org.web3j.utils.Numeric;
 import org.web3torrent.channel.internal.anvil.DevAccounts;
 import org.web3torrent.channel.internal.anvil.TestAnvil;
 import org.web3torrent.channel.internal.chain.Web3jChain;
-import org.web3torrent.channel.state.Allocation;
-import org.web3torrent.channel.state.AssetMetadata;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.SingleAssetExit;
-import org.web3torrent.channel.state.Signature;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.State;
-import org.web3torrent.channel.state.VariablePart;
+import org.web3torrent.channel.internal.state.Allocation;
+import org.web3torrent.channel.internal.state.AssetMetadata;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.SingleAssetExit;
+import org.web3torrent.channel.internal.state.Signature;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.State;
+import org.web3torrent.channel.internal.state.VariablePart;
 
 /** Java and Solidity agree: channel ids, state hashes and signatures computed in Java equal the contract's views. */
 class AdjudicatorVectorsTest {

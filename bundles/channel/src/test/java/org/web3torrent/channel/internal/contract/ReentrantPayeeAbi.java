@@ -7,7 +7,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Type;
-import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.internal.state.Hex;
 
 /** Calldata for the test-only {@code ReentrantPayee} contract (its artifacts are test resources). */
 public final class ReentrantPayeeAbi {

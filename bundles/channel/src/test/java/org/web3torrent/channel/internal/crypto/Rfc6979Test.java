@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.junit.jupiter.api.Test;
 import org.web3j.utils.Numeric;
-import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.internal.state.Hex;
 
 class Rfc6979Test {
     static final BigInteger N = new BigInteger(1, Rfc6979.N);

@@ -24,10 +24,10 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3torrent.channel.api.ChannelInfo;
 import org.web3torrent.channel.api.ChannelListener;
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.Signatures;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.Signatures;
 
 /**
  * Proposals never funded are forgotten (real engines, durable journals, loopback TCP, the in-memory

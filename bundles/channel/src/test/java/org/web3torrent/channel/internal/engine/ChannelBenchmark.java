@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.web3j.crypto.ECKeyPair;
 import org.web3torrent.channel.internal.store.JournalChannelStore;
 import org.web3torrent.channel.internal.transport.TcpChannelTransport;
-import org.web3torrent.channel.state.Signatures;
+import org.web3torrent.channel.internal.state.Signatures;
 
 /**
  * Payments between two engines on loopback TCP with durable journals (sign + verify + fsync), printed as

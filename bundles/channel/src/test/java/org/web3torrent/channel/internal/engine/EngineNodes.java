@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.web3j.crypto.ECKeyPair;
 import org.web3torrent.channel.internal.store.JournalChannelStore;
 import org.web3torrent.channel.internal.transport.TcpChannelTransport;
-import org.web3torrent.channel.state.Signatures;
+import org.web3torrent.channel.internal.state.Signatures;
 
 /** Engines with durable journals in a folder, direct TCP transports, and the limits a test gives them. */
 final class EngineNodes implements AutoCloseable {

@@ -25,7 +25,7 @@ import org.web3torrent.channel.internal.chain.ChallengeSignatures;
 import org.web3torrent.channel.internal.chain.Web3jChain;
 import org.web3torrent.channel.internal.store.JournalChannelStore;
 import org.web3torrent.channel.internal.transport.TcpChannelTransport;
-import org.web3torrent.channel.state.SignedState;
+import org.web3torrent.channel.internal.state.SignedState;
 
 /** Two engines on a real anvil with our adjudicator, real signatures, real TCP, durable journals. */
 class EnginesOnAnvilTest {

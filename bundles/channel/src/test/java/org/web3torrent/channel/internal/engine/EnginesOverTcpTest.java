@@ -24,9 +24,9 @@ import org.web3torrent.channel.api.ChannelStatus;
 import org.web3torrent.channel.api.PaymentReceipt;
 import org.web3torrent.channel.internal.store.JournalChannelStore;
 import org.web3torrent.channel.internal.transport.TcpChannelTransport;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.State;
 
 /** Two real engines, durable journals, real loopback TCP, the in-memory adjudicator. */
 class EnginesOverTcpTest {

@@ -9,10 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.State;
 
 /**
  * An adjudicator in memory for engine tests: holdings, challenges with a clock, conclusions, payouts to

@@ -8,9 +8,9 @@ import java.util.List;
 
 import org.web3j.crypto.ECKeyPair;
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.state.FixedPart;
-import org.web3torrent.channel.state.Hex;
-import org.web3torrent.channel.state.Outcome;
+import org.web3torrent.channel.internal.state.FixedPart;
+import org.web3torrent.channel.internal.state.Hex;
+import org.web3torrent.channel.internal.state.Outcome;
 
 /** Two participants driven through the pure protocol functions by hand, messages passed directly. */
 final class Pair {

@@ -14,12 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.web3torrent.channel.api.ChannelStatus;
-import org.web3torrent.channel.state.Allocation;
-import org.web3torrent.channel.state.Outcome;
-import org.web3torrent.channel.state.SignedState;
-import org.web3torrent.channel.state.Signatures;
-import org.web3torrent.channel.state.SingleAssetExit;
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.Allocation;
+import org.web3torrent.channel.internal.state.Outcome;
+import org.web3torrent.channel.internal.state.SignedState;
+import org.web3torrent.channel.internal.state.Signatures;
+import org.web3torrent.channel.internal.state.SingleAssetExit;
+import org.web3torrent.channel.internal.state.State;
 
 class ProtocolTableTest {
 
@@ -212,7 +212,7 @@ class ProtocolTableTest {
     @Test
     void fundingRefusesAProposalThatAsksThePayeeToDeposit() {
         var fixed = Pair.fixed(9);
-        State pre = new State(fixed, new org.web3torrent.channel.state.VariablePart(
+        State pre = new State(fixed, new org.web3torrent.channel.internal.state.VariablePart(
                 Outcome.eth(fixed.participants(), List.of(BigInteger.ONE, BigInteger.TEN)), "0x", 0, false));
         SignedState proposal = SignedState.unsigned(pre).with(0, Signatures.sign(pre, Pair.ALICE_KEY));
         assertThatThrownBy(() -> DirectFund.join(proposal, Pair.BOB)).hasMessageContaining("asks the payee to deposit");
@@ -271,7 +271,7 @@ class ProtocolTableTest {
         assertThat(Challenge.onTime(registered.channel(), 999).waitingFor()).isEqualTo(WaitingFor.CHALLENGE_TIMEOUT);
         Step due = Challenge.onTime(registered.channel(), 1000);
         Transaction.TransferAll payout = (Transaction.TransferAll) Pair.transactions(due).get(0);
-        assertThat(Channel.balanceOf(new State(payout.fixedPart(), new org.web3torrent.channel.state.VariablePart(
+        assertThat(Channel.balanceOf(new State(payout.fixedPart(), new org.web3torrent.channel.internal.state.VariablePart(
                 payout.outcome(), "0x", 0, false)), 1)).isEqualTo(30);
 
         // Bob challenges with his stale turn-2 state: Alice answers with a checkpoint of turn 3

@@ -1,6 +1,6 @@
 package org.web3torrent.channel.internal.engine;
 
-import org.web3torrent.channel.state.State;
+import org.web3torrent.channel.internal.state.State;
 
 /** Reads an engine's channel on its thread (tests only). */
 final class ProtocolTableTestAccess {

@@ -29,7 +29,7 @@ public final class StoreFixtures {
     public static List<Channel> payeeProposals(int n) {
         List<Channel> out = new ArrayList<>();
         for (int nonce = 1; nonce <= n; nonce++) {
-            Step proposed = DirectFund.propose(Pair.fixed(nonce), org.web3torrent.channel.state.Outcome.eth(
+            Step proposed = DirectFund.propose(Pair.fixed(nonce), org.web3torrent.channel.internal.state.Outcome.eth(
                     Pair.fixed(nonce).participants(), List.of(Pair.DEPOSIT, BigInteger.ZERO)), Pair.ALICE);
             out.add(DirectFund.join(Pair.message(proposed).state(), Pair.BOB).channel());
         }

@@ -79,7 +79,7 @@ class UnfundedProposalsTest {
     }
 
     static Channel aliceProposal(long nonce) {
-        return DirectFund.propose(Pair.fixed(nonce), org.web3torrent.channel.state.Outcome.eth(
+        return DirectFund.propose(Pair.fixed(nonce), org.web3torrent.channel.internal.state.Outcome.eth(
                 Pair.fixed(nonce).participants(), List.of(Pair.DEPOSIT, BigInteger.ZERO)), Pair.ALICE).channel();
     }
 }

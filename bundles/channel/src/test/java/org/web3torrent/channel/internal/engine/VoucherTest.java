@@ -12,7 +12,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
-import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.internal.state.Hex;
 
 class VoucherTest {
     static final String CHANNEL = "0x" + "ab".repeat(32);

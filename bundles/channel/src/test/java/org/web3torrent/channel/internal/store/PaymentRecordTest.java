@@ -69,11 +69,11 @@ class PaymentRecordTest {
         assertThat(PaymentRecord.encode(before, moreHeld)).isEmpty();
         assertThat(PaymentRecord.encode(null, after)).isEmpty();
         // a newest state with another app data cannot be rebuilt from the one before
-        var other = new org.web3torrent.channel.state.State(after.latest().state().fixedPart(),
-                new org.web3torrent.channel.state.VariablePart(after.latest().state().outcome(), "0x01",
+        var other = new org.web3torrent.channel.internal.state.State(after.latest().state().fixedPart(),
+                new org.web3torrent.channel.internal.state.VariablePart(after.latest().state().outcome(), "0x01",
                         after.latest().state().turnNum(), false));
         Channel otherData = new Channel(after.fixedPart(), after.myIndex(), after.status(), after.preFund(),
-                after.supported(), org.web3torrent.channel.state.SignedState.unsigned(other), List.of(),
+                after.supported(), org.web3torrent.channel.internal.state.SignedState.unsigned(other), List.of(),
                 after.holdings(), after.depositSubmitted(), after.finalizesAt(), after.closeSubmitted(),
                 after.onChain());
         assertThat(PaymentRecord.encode(before, otherData)).isEmpty();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.web3torrent.channel.internal.anvil.DevAccounts;
 import org.web3torrent.channel.internal.anvil.TestAnvil;
 import org.web3torrent.channel.internal.chain.Chain;
-import org.web3torrent.channel.state.Hex;
+import org.web3torrent.channel.internal.state.Hex;
 import org.web3torrent.channel.wallet.ChainInfo;
 import org.web3torrent.channel.wallet.WalletException;
 

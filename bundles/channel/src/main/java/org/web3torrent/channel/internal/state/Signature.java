@@ -1,4 +1,4 @@
-package org.web3torrent.channel.state;
+package org.web3torrent.channel.internal.state;
 
 import java.math.BigInteger;
 

@@ -1,4 +1,4 @@
-package org.web3torrent.channel.state;
+package org.web3torrent.channel.internal.state;
 
 /** A whole channel state: the fixed part and one turn's variable part. */
 public record State(FixedPart fixedPart, VariablePart variablePart) {

@@ -1,4 +1,4 @@
-package org.web3torrent.channel.state;
+package org.web3torrent.channel.internal.state;
 
 /**
  * The part of a state that changes with each turn: {@code VariablePart { SingleAssetExit[] outcome;

@@ -1,4 +1,4 @@
-package org.web3torrent.channel.state;
+package org.web3torrent.channel.internal.state;
 
 /**
  * {@code AssetMetadata { uint8 assetType; bytes metadata; }}; assetType 0 is the default kind of asset.

@@ -1,4 +1,4 @@
-package org.web3torrent.channel.state;
+package org.web3torrent.channel.internal.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
