@@ -82,8 +82,8 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         this(key, store, messenger, chain, challengeDuration, EngineLimits.DEFAULT);
     }
 
-    ChannelEngine(ECKeyPair key, ChannelStore store, ChannelMessenger messenger, TransactionRunner chain,
-                  long challengeDuration, EngineLimits limits) {
+    public ChannelEngine(ECKeyPair key, ChannelStore store, ChannelMessenger messenger, TransactionRunner chain,
+                         long challengeDuration, EngineLimits limits) {
         this.unfunded = new UnfundedProposals(limits.proposalLifetime(), limits.maxProposalsAsPayee());
         this.stalled = new StallClock(limits.stallTimeout());
         this.preVerifier = new PreVerifier();

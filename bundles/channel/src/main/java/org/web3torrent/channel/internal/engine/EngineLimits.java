@@ -10,15 +10,15 @@ import java.time.Duration;
  * @param stallTimeout how long we wait on the counterparty (its acknowledgement of our payments, its signature
  *     on a final state, its conclusion, its payout) before we act alone through the chain ({@link StallClock})
  */
-record EngineLimits(Duration proposalLifetime, int maxProposalsAsPayee, Duration stallTimeout) {
+public record EngineLimits(Duration proposalLifetime, int maxProposalsAsPayee, Duration stallTimeout) {
     /**
      * An on-chain deposit takes a block or two: half an hour leaves room for a congested chain. A
      * counterparty that answers acknowledges within 100 ms, signs a final state in milliseconds and concludes
      * within a block or two.
      */
-    static final EngineLimits DEFAULT = new EngineLimits(Duration.ofMinutes(30), 1024, Duration.ofMinutes(2));
+    public static final EngineLimits DEFAULT = new EngineLimits(Duration.ofMinutes(30), 1024, Duration.ofMinutes(2));
 
-    EngineLimits {
+    public EngineLimits {
         if (!positive(proposalLifetime) || !positive(stallTimeout) || maxProposalsAsPayee < 1) {
             throw new IllegalArgumentException("positive limits are needed: " + proposalLifetime + ", "
                     + maxProposalsAsPayee + ", " + stallTimeout);
@@ -33,7 +33,7 @@ record EngineLimits(Duration proposalLifetime, int maxProposalsAsPayee, Duration
         return new EngineLimits(lifetime, max, stallTimeout);
     }
 
-    EngineLimits withStallTimeout(Duration timeout) {
+    public EngineLimits withStallTimeout(Duration timeout) {
         return new EngineLimits(proposalLifetime, maxProposalsAsPayee, timeout);
     }
 }

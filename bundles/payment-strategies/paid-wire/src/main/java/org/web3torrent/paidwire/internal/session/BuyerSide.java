@@ -91,6 +91,14 @@ final class BuyerSide {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** When the last {@code paid} hint went to each seller (System.nanoTime). */
     private final Map<String, Long> hintSentAt = new ConcurrentHashMap<>();
+    /**
+     * Our channels to each seller that went to the chain (a challenge): a seller that needed it twice in this
+     * process is paid no more. Each dispute costs us a deposit, a challenge and a payout in gas, and a seller that
+     * answers proposals but never acknowledges a payment would otherwise make us open one channel after another.
+     * One is tolerated: a seller that lost its store says it holds no such channel, and deserves a new one.
+     */
+    private final Map<String, Set<String>> disputed = new ConcurrentHashMap<>();
+    static final int DISPUTES_TOLERATED = 1;
     /** Channels run dry and being closed: never reused. */
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
     /** Each torrent whose wanted pieces were all verified, and the addition of it that got there. */
@@ -267,7 +275,7 @@ final class BuyerSide {
 
     /** A payment boundary: asks the strategy and pays, as often as it says, through the seller's channel. */
     void payIfDue(String seller, String infoHash) {
-        if (refused.contains(seller) || stopped.contains(seller)) {
+        if (refused.contains(seller) || stopped.contains(seller) || distrusted(seller)) {
             return;
         }
         BuyerLedger ledger = ledger(seller, infoHash);
@@ -471,6 +479,28 @@ final class BuyerSide {
         synchronized (lock(seller)) {
             channelBySeller.remove(seller);
         }
+    }
+
+    /** Our channel to the seller went to the chain (see {@link #disputed}). */
+    void channelDisputed(String seller, String channelId) {
+        Set<String> ids = disputed.computeIfAbsent(seller, s -> ConcurrentHashMap.newKeySet());
+        if (!ids.add(channelId)) {
+            return;
+        }
+        if (distrusted(seller)) {
+            LOG.warn("{}: {} of our channels to it went to the chain; paying it no more in this session", seller,
+                    ids.size());
+            return;
+        }
+        // a seller that lost its store gets a new channel now rather than at the next piece boundary, which
+        // may be a request timeout away while it holds our requests for want of money
+        ledgers.keySet().stream().filter(k -> k.seller().equals(seller)).map(LedgerKey::infoHash).distinct()
+                .forEach(infoHash -> payIfDue(seller, infoHash));
+    }
+
+    private boolean distrusted(String seller) {
+        Set<String> ids = disputed.get(seller);
+        return ids != null && ids.size() > DISPUTES_TOLERATED;
     }
 
     /** The seller has been gone for the grace period: forget the channel (closing it is the caller's). */

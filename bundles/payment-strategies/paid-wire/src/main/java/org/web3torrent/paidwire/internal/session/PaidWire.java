@@ -299,6 +299,13 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     }
 
     @Override
+    public void channelChanged(org.web3torrent.channel.api.ChannelInfo channel) {
+        if (channel.payer() && channel.status() == ChannelStatus.CHALLENGED) {
+            buyer.channelDisputed(channel.counterparty().toLowerCase(java.util.Locale.ROOT), channel.channelId());
+        }
+    }
+
+    @Override
     public void paymentReceived(String channelId, String from, BigInteger amount, long turnNum) {
         seller.paymentReceived(from.toLowerCase(java.util.Locale.ROOT), amount);
     }

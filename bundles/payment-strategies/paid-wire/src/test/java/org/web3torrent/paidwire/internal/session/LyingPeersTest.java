@@ -6,12 +6,17 @@ import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.web3torrent.channel.api.ChannelStatus;
+import org.web3torrent.channel.internal.engine.EngineLimits;
 import org.web3torrent.paidwire.internal.catalog.CatalogFixtures;
+import org.web3torrent.paidwire.internal.wire.PayMessage;
+import org.web3torrent.paidwire.internal.wire.PayMessageCodec;
 import org.web3torrent.payment.api.InstalledService.Kind;
 import org.web3torrent.payment.api.PricingContext;
 import org.web3torrent.payment.api.TorrentAccount;
@@ -99,6 +104,49 @@ class LyingPeersTest extends OnLocalChain {
             assertThat(leecher.channels.channels()).singleElement()
                     .satisfies(c -> assertThat(c.theirBalance()).isEqualTo(paid));
             assertThat(download.status().verifiedPieces().cardinality()).isZero();
+        }
+    }
+
+    @Test
+    void aSellerThatNeverAcknowledgesIsTakenToTheChainAndAfterTheSecondTimeIsPaidNoMore() throws Exception {
+        PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(WINDOW);
+        // It answers proposals, so our deposits land, and drops every payment, so none is ever acknowledged
+        PaidNode.WireFactory deaf = (c, cat, t, me, s, sch) -> new PaidWire(c, cat, t, () -> Optional.of(me), s, sch) {
+            @Override
+            public void messageReceived(PeerLink peer, byte[] payload) {
+                if (!isBinaryPayment(payload)) {
+                    super.messageReceived(peer, payload);
+                }
+            }
+        };
+        EngineLimits quick = EngineLimits.DEFAULT.withStallTimeout(Duration.ofMillis(1500));
+        try (PaidNode seeder = new PaidNode(chain, 1, dir.resolve("seeder"), settings, deaf);
+                PaidNode leecher = new PaidNode(chain, 2, dir.resolve("leecher"), settings,
+                        (c, cat, t, me, s, sch) -> new PaidWire(c, cat, t, () -> Optional.of(me), s, sch), quick)) {
+            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
+            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "per-piece", new PerPieceStrategy());
+            Metainfo meta = content(dir.resolve("seed-data"));
+            seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
+            Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
+            download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+
+            // each channel stalls on its first payments and is challenged; a second one is opened once
+            Await.until(() -> leecher.channels.channels().stream()
+                    .filter(c -> c.status() == ChannelStatus.CHALLENGED).count() == 2);
+            Thread.sleep(4 * 1500 + 2_000); // time for two more rounds, were there any
+            assertThat(leecher.channels.channels()).as("no third deposit into a seller that never acknowledges")
+                    .hasSize(2).allMatch(c -> c.status() == ChannelStatus.CHALLENGED);
+            assertThat(download.status().verifiedPieces().cardinality()).isLessThanOrEqualTo(WINDOW);
+        }
+    }
+
+    /** A {@code chan} message carrying a binary channel PAYMENT ({@code <tag=01>...}). */
+    private static boolean isBinaryPayment(byte[] payload) {
+        try {
+            return new PayMessageCodec(1 << 20, 1024).decode(payload) instanceof PayMessage.ChannelEnvelope e
+                    && e.message().length > 0 && e.message()[0] == 1;
+        } catch (Exception e) {
+            return false;
         }
     }
 }

@@ -14,6 +14,7 @@ import org.web3torrent.channel.internal.anvil.DevAccounts;
 import org.web3torrent.channel.internal.chain.Web3jChain;
 import org.web3torrent.channel.internal.engine.ChainBridge;
 import org.web3torrent.channel.internal.engine.ChannelEngine;
+import org.web3torrent.channel.internal.engine.EngineLimits;
 import org.web3torrent.channel.internal.store.JournalChannelStore;
 import org.web3torrent.paidwire.internal.catalog.PaymentCatalogComponent;
 import org.web3torrent.torrent.internal.engine.BitTorrentEngine;
@@ -47,6 +48,11 @@ final class PaidNode implements AutoCloseable {
 
     PaidNode(LocalChain local, int devAccount, Path dir, PaymentSettings settings, WireFactory factory)
             throws Exception {
+        this(local, devAccount, dir, settings, factory, EngineLimits.DEFAULT);
+    }
+
+    PaidNode(LocalChain local, int devAccount, Path dir, PaymentSettings settings, WireFactory factory,
+            EngineLimits limits) throws Exception {
         credentials = DevAccounts.account(devAccount);
         chain = local.chainFor(credentials);
         bridge = new ChainBridge(chain, 100);
@@ -63,7 +69,7 @@ final class PaidNode implements AutoCloseable {
             }
         };
         channels = new ChannelEngine(credentials.getEcKeyPair(), new JournalChannelStore(dir.resolve("channels")),
-                deferred, bridge, 60);
+                deferred, bridge, 60, limits);
         torrents = new BitTorrentEngine(EngineConfig.forTests());
         catalog = new PaymentCatalogComponent(dir.resolve("payment.properties"));
         PeerIdentity me = new PeerIdentity(channels.address(), AnvilProcess.CHAIN_ID, local.adjudicator());
