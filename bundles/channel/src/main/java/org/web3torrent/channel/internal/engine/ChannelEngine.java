@@ -70,7 +70,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     private final UnknownChannelAnswers unknownAnswers = new UnknownChannelAnswers(16, java.time.Duration.ofSeconds(10));
 
     /** A state of each channel, for the receiving thread (it may not read {@code channels}). */
-    private final Map<String, org.web3torrent.channel.internal.state.State> templates = new ConcurrentHashMap<>();
+    private final Map<String, State> templates = new ConcurrentHashMap<>();
     /** Decodes incoming messages and recovers their signers, off the carrier's thread. */
     private final java.util.concurrent.ExecutorService receiving;
     private final java.util.Queue<Inbound> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -382,7 +382,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
     }
 
     /** The latest supported state of a channel, read on the engine thread (tests, commands). */
-    public org.web3torrent.channel.internal.state.State supportedState(String channelId) throws Exception {
+    public State supportedState(String channelId) throws Exception {
         return thread.submit(() -> require(channelId).current()).get(30, TimeUnit.SECONDS);
     }
 
@@ -399,7 +399,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         String from = burst.get(0).from();
         ChannelMessage first = burst.get(0).message();
         Channel ch = channels.get(first.channelId());
-        List<org.web3torrent.channel.internal.state.SignedState> payments = new ArrayList<>();
+        List<SignedState> payments = new ArrayList<>();
         burst.forEach(i -> payments.add(i.message().state()));
         burst.clear();
         if (ch == null || !ch.counterparty().equals(from) || ch.isPayer() || ch.latest() == null) {
@@ -422,7 +422,7 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         }
     }
 
-    private void refusePayment(String from, Channel ch, org.web3torrent.channel.internal.state.SignedState payment,
+    private void refusePayment(String from, Channel ch, SignedState payment,
                                String reason) {
         String channelId = payment.state().channelId();
         long turn = payment.state().turnNum();

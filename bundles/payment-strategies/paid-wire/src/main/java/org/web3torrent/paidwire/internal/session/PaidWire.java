@@ -299,7 +299,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     }
 
     @Override
-    public void channelChanged(org.web3torrent.channel.api.ChannelInfo channel) {
+    public void channelChanged(ChannelInfo channel) {
         if (channel.payer() && channel.status() == ChannelStatus.CHALLENGED) {
             buyer.channelDisputed(channel.counterparty().toLowerCase(java.util.Locale.ROOT), channel.channelId());
         }

@@ -46,6 +46,16 @@ class LyingPeersTest extends OnLocalChain {
         return TorrentCreator.from(folder.resolve("album.bin")).pieceLength(PIECE).create();
     }
 
+    /** The seeder priced flat and seeding {@code meta}, the leecher paying per piece and connected to it. */
+    private Torrent startDownload(PaidNode seeder, PaidNode leecher, Metainfo meta) throws Exception {
+        CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
+        CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "per-piece", new PerPieceStrategy());
+        seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
+        Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
+        download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+        return download;
+    }
+
     private static BigInteger piecePrice() {
         return new PricingContext("00".repeat(20), 0, PIECE, PRICE_PER_MIB, 0, 1).listPriceOfPiece();
     }
@@ -58,12 +68,8 @@ class LyingPeersTest extends OnLocalChain {
                 PaymentSettings.DEFAULT_MAX_PRICE_PER_MIB, 60_000, new PaymentSettings.Overrides());
         try (PaidNode seeder = new PaidNode(chain, 5, dir.resolve("seeder"), honest);
                 PaidNode leecher = new PaidNode(chain, 6, dir.resolve("leecher"), deadbeat)) {
-            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
-            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "per-piece", new PerPieceStrategy());
             Metainfo meta = content(dir.resolve("seed-data"));
-            seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
-            Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
-            download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+            Torrent download = startDownload(seeder, leecher, meta);
 
             Await.until(() -> download.status().verifiedPieces().cardinality() == WINDOW);
             Thread.sleep(3_000); // it keeps asking; nothing more comes
@@ -87,12 +93,8 @@ class LyingPeersTest extends OnLocalChain {
         };
         try (PaidNode seeder = new PaidNode(chain, 7, dir.resolve("seeder"), settings, thief);
                 PaidNode leecher = new PaidNode(chain, 8, dir.resolve("leecher"), settings)) {
-            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
-            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "per-piece", new PerPieceStrategy());
             Metainfo meta = content(dir.resolve("seed-data"));
-            seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
-            Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
-            download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+            Torrent download = startDownload(seeder, leecher, meta);
 
             String hash = meta.infoHash().hex();
             BigInteger window = piecePrice().multiply(BigInteger.valueOf(WINDOW));
@@ -123,12 +125,8 @@ class LyingPeersTest extends OnLocalChain {
         try (PaidNode seeder = new PaidNode(chain, 1, dir.resolve("seeder"), settings, deaf);
                 PaidNode leecher = new PaidNode(chain, 2, dir.resolve("leecher"), settings,
                         (c, cat, t, me, s, sch) -> new PaidWire(c, cat, t, () -> Optional.of(me), s, sch), quick)) {
-            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
-            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "per-piece", new PerPieceStrategy());
             Metainfo meta = content(dir.resolve("seed-data"));
-            seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
-            Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
-            download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+            Torrent download = startDownload(seeder, leecher, meta);
 
             // each channel stalls on its first payments and is challenged; a second one is opened once
             Await.until(() -> leecher.channels.channels().stream()
