@@ -301,7 +301,13 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     @Override
     public void channelChanged(ChannelInfo channel) {
         if (channel.payer() && channel.status() == ChannelStatus.CHALLENGED) {
-            buyer.channelDisputed(channel.counterparty().toLowerCase(java.util.Locale.ROOT), channel.channelId());
+            // off the channel engine's thread: a new channel reads what the download misses on the network thread
+            String seller = channel.counterparty().toLowerCase(java.util.Locale.ROOT);
+            try {
+                scheduler.execute(() -> buyer.channelDisputed(seller, channel.channelId()));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("stopped; channel {} to {} went to the chain", channel.channelId(), seller);
+            }
         }
     }
 
