@@ -54,4 +54,13 @@ public interface TorrentEngine {
 
     /** The 20-byte peer id this engine presents in handshakes. */
     byte[] peerId();
+
+    /**
+     * Sends our BEP 10 extended handshake again on every connection that speaks the extension protocol, with
+     * every registered extension's current entries: for an extension whose entries were unknown when those
+     * connections were made (a payment identity that needed the wallet and the chain). Returns at once.
+     *
+     * @since 1.5
+     */
+    void resendExtendedHandshakes();
 }

@@ -9,8 +9,8 @@ import org.web3torrent.torrent.bencode.BencodeValue;
 /**
  * A BEP 10 extension, registered as a whiteboard service. The engine announces {@link #name()} in the
  * {@code m} dictionary of every extended handshake it sends after the extension is registered, and routes
- * the peer's messages for it here. Connections made before the extension arrived do not know it (BEP 10
- * handshakes are sent once); they are kept, not dropped.
+ * the peer's messages for it here. Connections made before the extension arrived do not know it until the
+ * engine sends its handshake again ({@link TorrentEngine#resendExtendedHandshakes}); they are kept, not dropped.
  *
  * <p>All callbacks run on the engine's network thread: return quickly, never block.
  */
@@ -23,7 +23,8 @@ public interface WireExtension {
     /**
      * Entries this extension adds to the top level of our extended handshake to {@code peer} (e.g. a
      * wallet address). Keys must not clash with BEP 10's own ({@code m, p, v, reqq, yourip,
-     * metadata_size}) or another extension's. Called once per connection.
+     * metadata_size}) or another extension's. Called for each extended handshake sent: once per connection,
+     * and again when the engine is asked to resend them (an identity learnt after the connection was made).
      */
     default Map<String, BencodeValue> handshakeEntries(PeerLink peer) {
         return Map.of();
@@ -34,6 +35,15 @@ public interface WireExtension {
      * {@link PeerLink#send} works for it. {@code handshake} is the peer's whole handshake dictionary.
      */
     void peerJoined(PeerLink peer, BencodeDictionary handshake);
+
+    /**
+     * A later extended handshake from a peer that had already joined (BEP 10 lets a peer send one whenever what
+     * it announces changed): {@code handshake} is the new dictionary. Does nothing unless overridden.
+     *
+     * @since 1.5
+     */
+    default void handshakeUpdated(PeerLink peer, BencodeDictionary handshake) {
+    }
 
     /** A message of this extension from the peer: the payload after the extended message id. */
     void messageReceived(PeerLink peer, byte[] payload);

@@ -25,5 +25,5 @@
  * thread-safe {@link org.web3torrent.torrent.api.PeerLink} methods.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.web3torrent.torrent.api;

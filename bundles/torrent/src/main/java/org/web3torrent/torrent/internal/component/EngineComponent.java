@@ -163,4 +163,9 @@ public class EngineComponent implements TorrentEngine {
     public byte[] peerId() {
         return engine.peerId();
     }
+
+    @Override
+    public void resendExtendedHandshakes() {
+        engine.resendExtendedHandshakes();
+    }
 }

@@ -318,6 +318,17 @@ public final class BitTorrentEngine implements TorrentEngine, AutoCloseable {
         extensions.remove(extension);
     }
 
+    @Override
+    public void resendExtendedHandshakes() {
+        loop.execute(() -> {
+            for (TorrentSession s : order) {
+                for (PeerConnection p : List.copyOf(s.peers)) {
+                    s.extensions.resendHandshake(p);
+                }
+            }
+        });
+    }
+
     public void addUploadGate(UploadGate gate) {
         gates.add(gate);
     }

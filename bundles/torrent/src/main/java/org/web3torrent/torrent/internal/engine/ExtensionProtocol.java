@@ -44,21 +44,35 @@ final class ExtensionProtocol {
         this.pex = new PeerExchange(session);
     }
 
+    /**
+     * Sends our extended handshake. BEP 10 lets it be sent again on the same connection ({@link #resendHandshake}):
+     * an extension keeps the id it was given first, so messages the peer sends meanwhile still reach it.
+     */
     void sendHandshake(PeerConnection peer) {
         BencodeDictionary.Builder m = BencodeDictionary.builder().put(UT_METADATA, UT_METADATA_ID);
         if (pex.enabled()) {
             m.put(PeerExchange.NAME, PeerExchange.ID);
         }
         BencodeDictionary.Builder hs = BencodeDictionary.builder();
-        int id = PeerExchange.ID + 1;
+        Map<String, Integer> given = new java.util.HashMap<>();
+        peer.localExtensionNames.forEach((id, name) -> given.put(name, id));
+        int next = Math.max(PeerExchange.ID, given.values().stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
         for (WireExtension ext : s.engine.extensions()) {
-            if (id > 255 || ext.name().equals(UT_METADATA) || ext.name().equals(PeerExchange.NAME)) {
+            if (ext.name().equals(UT_METADATA) || ext.name().equals(PeerExchange.NAME)) {
                 continue;
             }
+            Integer id = given.get(ext.name());
+            if (id == null) {
+                if (next > 255) {
+                    continue;
+                }
+                id = next++;
+                peer.localExtensionNames.put(id, ext.name());
+            }
             m.put(ext.name(), id);
-            peer.localExtensionNames.put(id, ext.name());
-            peer.announced.add(ext);
-            id++;
+            if (!peer.announced.contains(ext)) {
+                peer.announced.add(ext);
+            }
             try {
                 for (Map.Entry<String, BencodeValue> e : ext.handshakeEntries(peer).entrySet()) {
                     if (RESERVED.contains(e.getKey())) {
@@ -145,18 +159,29 @@ final class ExtensionProtocol {
         }
         List<WireExtension> announced = peer.announced;
         for (WireExtension ext : announced) {
-            if (peer.remoteExtensionIds.containsKey(ext.name()) && !peer.joined.contains(ext)
-                    && s.engine.extensions().contains(ext)) {
-                peer.joined.add(ext);
-                try {
+            if (!peer.remoteExtensionIds.containsKey(ext.name()) || !s.engine.extensions().contains(ext)) {
+                continue;
+            }
+            try {
+                if (peer.joined.add(ext)) {
                     ext.peerJoined(peer, hs);
-                } catch (RuntimeException e) {
-                    LOG.warn("extension {} failed on a handshake from {}", ext.name(), peer, e);
+                } else {
+                    ext.handshakeUpdated(peer, hs); // a later handshake (BEP 10 allows them)
                 }
+            } catch (RuntimeException e) {
+                LOG.warn("extension {} failed on a handshake from {}", ext.name(), peer, e);
             }
         }
         metadata.peerReady(peer);
         s.knownPeerListening(peer);
+    }
+
+    /** Sends our extended handshake again: what extensions add to it may have changed since the first. */
+    void resendHandshake(PeerConnection peer) {
+        if (peer.extensionProtocol()) {
+            sendHandshake(peer);
+            peer.flush();
+        }
     }
 
     /** True while an extension the peer joined still has business with it. */

@@ -204,4 +204,99 @@ class ExtensionAndGateTest {
             assertThat(t.status().verifiedPieces().isEmpty()).isTrue();
         }
     }
+
+    @Test
+    void entriesLearntAfterTheConnectionReachThePeerInASecondHandshakeOnTheSameConnection() throws Exception {
+        Path content = Swarms.randomFile(tmp.resolve("seed/f.bin"), 256 * 1024, 32);
+        Metainfo metainfo = Swarms.torrentOf(content, 64 * 1024);
+        java.util.concurrent.atomic.AtomicReference<String> learnt = new java.util.concurrent.atomic.AtomicReference<>();
+        List<String> addressesSeen = new CopyOnWriteArrayList<>();
+        List<String> messages = new CopyOnWriteArrayList<>();
+        CompletableFuture<PeerLink> leecherSide = new CompletableFuture<>();
+        AtomicBoolean seederSaw = new AtomicBoolean();
+        AtomicBoolean left = new AtomicBoolean();
+        /** Both ends run it: the leecher's knows its address only later, the seeder's records what it sees. */
+        class Learning implements WireExtension {
+            final boolean leecher;
+
+            Learning(boolean leecher) {
+                this.leecher = leecher;
+            }
+
+            @Override
+            public String name() {
+                return "w3t_test";
+            }
+
+            @Override
+            public Map<String, BencodeValue> handshakeEntries(PeerLink peer) {
+                String known = leecher ? learnt.get() : null;
+                return known == null ? Map.of() : Map.of("w3t_address", BencodeString.of(known));
+            }
+
+            @Override
+            public void peerJoined(PeerLink peer, BencodeDictionary handshake) {
+                if (leecher) {
+                    leecherSide.complete(peer);
+                } else {
+                    seederSaw.set(true);
+                    addressesSeen.add(addressIn(handshake));
+                }
+            }
+
+            @Override
+            public void handshakeUpdated(PeerLink peer, BencodeDictionary handshake) {
+                addressesSeen.add(addressIn(handshake));
+            }
+
+            @Override
+            public void messageReceived(PeerLink peer, byte[] payload) {
+                messages.add(new String(payload, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void peerLeft(PeerLink peer) {
+                left.set(true);
+            }
+        }
+        try (BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests());
+                BitTorrentEngine leecher = new BitTorrentEngine(EngineConfig.forTests())) {
+            seeder.addExtension(new Learning(false));
+            leecher.addExtension(new Learning(true));
+            Torrent seeding = seeder.add(metainfo, tmp.resolve("seed"), TorrentOptions.DEFAULT);
+            Swarms.awaitComplete(seeding);
+            seeder.addUploadGate((peer, request) -> UploadGate.Decision.REFUSE); // the connection stays, idle
+            Torrent t = leecher.add(metainfo, tmp.resolve("leech"), TorrentOptions.DEFAULT);
+            t.connect(new InetSocketAddress("127.0.0.1", seeder.listenPort()));
+            PeerLink link = leecherSide.get(10, TimeUnit.SECONDS);
+            awaitTrue(seederSaw::get);
+            assertThat(addressesSeen).containsExactly("none"); // it joined before the leecher knew its address
+
+            learnt.set("0xlearnt");
+            leecher.resendExtendedHandshakes();
+            awaitTrue(() -> addressesSeen.size() == 2);
+            assertThat(addressesSeen).containsExactly("none", "0xlearnt");
+            // the same connection, and the extension's messages still reach it under the id it was given first
+            link.send("w3t_test", "still here".getBytes(StandardCharsets.UTF_8));
+            awaitTrue(() -> messages.contains("still here"));
+            assertThat(seeding.status().peers()).hasSize(1);
+            assertThat(left.get()).isFalse();
+        }
+    }
+
+    private static String addressIn(BencodeDictionary handshake) {
+        try {
+            return handshake.optionalText("w3t_address").orElse("none");
+        } catch (org.web3torrent.torrent.bencode.BencodeException e) {
+            return "malformed";
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not reached in 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
 }
