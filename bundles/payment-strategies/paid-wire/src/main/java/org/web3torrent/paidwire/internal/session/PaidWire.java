@@ -48,6 +48,8 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     private final Supplier<Optional<PeerIdentity>> self;
     private final ScheduledExecutorService scheduler;
     private final PeerDirectory directory = new PeerDirectory();
+    /** Paying peers whose handshakes came before we knew our own identity (see joinPeersMetBeforeOurIdentity). */
+    private final Map<PeerLink, BencodeDictionary> metBeforeOurIdentity = new java.util.concurrent.ConcurrentHashMap<>();
     private final AccountBook accounts = new AccountBook();
     private final PayMessageCodec codec = new PayMessageCodec(MAX_MESSAGE_BYTES, MAX_PIECES_PER_PAYMENT);
     private final Messages messages = new Messages(codec);
@@ -108,11 +110,41 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
 
     @Override
     public void peerJoined(PeerLink peer, BencodeDictionary handshake) {
+        join(peer, handshake);
+    }
+
+    /** A later handshake: a peer that connected before it knew its identity announces it now (BEP 10). */
+    @Override
+    public void handshakeUpdated(PeerLink peer, BencodeDictionary handshake) {
+        if (directory.joined(peer) == null) {
+            join(peer, handshake);
+        }
+    }
+
+    /**
+     * Our identity is known now: the paying peers met before are joined, as if their handshakes came now. The
+     * caller then sends our handshake again on every connection ({@code TorrentEngine.resendExtendedHandshakes}),
+     * so they learn who we are. Without both, a connection made before the wallet and the chain were ready (a
+     * download resumed at start-up) stayed an unpaid one for its lifetime, and a paid seller served it nothing.
+     */
+    public void joinPeersMetBeforeOurIdentity() {
+        for (PeerLink peer : List.copyOf(metBeforeOurIdentity.keySet())) {
+            BencodeDictionary handshake = metBeforeOurIdentity.remove(peer);
+            if (handshake != null && peer.isOpen() && directory.joined(peer) == null) {
+                join(peer, handshake);
+            }
+        }
+    }
+
+    private void join(PeerLink peer, BencodeDictionary handshake) {
         Optional<PeerIdentity> them = PeerIdentity.fromHandshake(handshake);
         Optional<PeerIdentity> us = self.get();
+        if (them.isPresent() && us.isEmpty()) {
+            metBeforeOurIdentity.put(peer, handshake);
+        }
         if (them.isEmpty() || us.isEmpty()) {
-            LOG.debug("{} speaks {} without a usable identity; it is served as a non-paying peer", peer.address(),
-                    name());
+            LOG.debug("{} speaks {} without a usable identity on one side; it is served as a non-paying peer for now",
+                    peer.address(), name());
             return;
         }
         if (!them.get().sameChainAs(us.get())) {
@@ -197,6 +229,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
 
     @Override
     public void peerLeft(PeerLink peer) {
+        metBeforeOurIdentity.remove(peer);
         directory.left(peer).ifPresent(gone -> scheduler.schedule(() -> {
             if (!directory.connected(gone)) {
                 closeChannelsWith(gone);

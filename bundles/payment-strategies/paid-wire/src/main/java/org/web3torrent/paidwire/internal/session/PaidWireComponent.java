@@ -102,6 +102,13 @@ public class PaidWireComponent extends PaidWire {
         this.scheduler = scheduler;
         this.identity = identity;
         identity.whenKnown(this::closeStrandedChannelsLater);
+        identity.whenKnown(() -> {
+            joinPeersMetBeforeOurIdentity();
+            TorrentEngine torrents = engine;
+            if (torrents != null) {
+                torrents.resendExtendedHandshakes(); // connections made before now learn who we are
+            }
+        });
         LOG.debug("payment layer {} started", System.identityHashCode(this));
     }
 

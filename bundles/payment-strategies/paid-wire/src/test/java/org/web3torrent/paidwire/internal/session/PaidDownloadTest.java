@@ -262,4 +262,42 @@ class PaidDownloadTest extends OnLocalChain {
             assertThat(seeder.balance()).isEqualTo(seederBefore.add(expected));
         }
     }
+
+    @Test
+    void aLeecherThatConnectedBeforeItKnewItsPaymentIdentityPaysOnTheSameConnectionOnceItKnows() throws Exception {
+        PaymentSettings settings = PaymentSettings.defaults().withPricePerMiB(PRICE_PER_MIB).withCreditWindow(4);
+        java.util.concurrent.atomic.AtomicBoolean walletReady = new java.util.concurrent.atomic.AtomicBoolean();
+        // what the application is while its wallet and chain start: its torrents already connect
+        PaidNode.WireFactory starting = (c, cat, t, me, s, sch) -> new PaidWire(c, cat, t,
+                () -> walletReady.get() ? java.util.Optional.of(me) : java.util.Optional.empty(), s, sch);
+        try (PaidNode seeder = new PaidNode(chain, 1, dir.resolve("seeder"), settings);
+                PaidNode leecher = new PaidNode(chain, 2, dir.resolve("leecher"), settings, starting)) {
+            CatalogFixtures.install(seeder.catalog, Kind.PRICING, "flat", new FlatPricing());
+            CatalogFixtures.install(leecher.catalog, Kind.STRATEGY, "per-piece", new PerPieceStrategy());
+            Metainfo meta = content(dir.resolve("seed-data"), 2 * 1024 * 1024, 256 * 1024);
+            seeder.torrents.add(meta, dir.resolve("seed-data"), TorrentOptions.DEFAULT);
+            Torrent download = leecher.torrents.add(meta, dir.resolve("got"), TorrentOptions.DEFAULT);
+            download.connect(new InetSocketAddress("127.0.0.1", seeder.torrents.listenPort()));
+            Await.until(() -> download.status().peers().size() == 1);
+            Thread.sleep(1_500);
+            assertThat(download.status().verifiedPieces().cardinality()).as("a paid seller serves no unpaid peer")
+                    .isZero();
+            var connection = download.status().peers().get(0);
+
+            walletReady.set(true); // what PaidWireComponent does once the identity is known:
+            leecher.wire.joinPeersMetBeforeOurIdentity();
+            leecher.torrents.resendExtendedHandshakes();
+            download.completion().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+            assertThat(dir.resolve("got/film.bin")).hasSameBinaryContentAs(dir.resolve("seed-data/film.bin"));
+            assertThat(download.status().peers()).as("the same connection").singleElement()
+                    .satisfies(p -> assertThat(p.address()).isEqualTo(connection.address()));
+            java.util.BitSet all = new java.util.BitSet();
+            all.set(0, meta.pieceCount());
+            BigInteger expected = listPrice(meta, all);
+            String hash = meta.infoHash().hex();
+            Await.until(() -> leecher.wire.torrent(hash).map(TorrentAccount::paid).orElse(BigInteger.ZERO).equals(expected)
+                    && seeder.wire.torrent(hash).map(TorrentAccount::earned).orElse(BigInteger.ZERO).equals(expected));
+        }
+    }
 }
