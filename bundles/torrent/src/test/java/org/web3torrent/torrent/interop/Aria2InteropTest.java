@@ -56,6 +56,34 @@ class Aria2InteropTest {
         }
     }
 
+    /** BEP 10 lets an extended handshake come again on a live connection: aria2 keeps downloading through ours. */
+    @Test
+    void aria2KeepsDownloadingWhenWeSendOurExtendedHandshakeAgain() throws Exception {
+        try (LocalSwarm swarm = new LocalSwarm();
+                BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests().withLimits(0, 8_000_000))) {
+            Metainfo m = share(swarm);
+            Path torrent = Files.write(tmp.resolve("share.torrent"), m.toTorrentFile());
+            Torrent seeding = seeder.add(m, tmp.resolve("seed"), TorrentOptions.DEFAULT);
+            seeding.completion().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            swarm.announce(seeder, m.infoHash(), 0);
+
+            try (ToolProcess aria = new ToolProcess(aria2(tmp.resolve("aria"), ToolProcess.freePort(), torrent,
+                    "--seed-time=0"))) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (seeding.status().peers().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(seeding.status().peers()).as("aria2 connected").isNotEmpty();
+                for (int i = 0; i < 5; i++) { // about 8 MB/s of some 30 MB: these come mid-download
+                    seeder.resendExtendedHandshakes();
+                    Thread.sleep(200);
+                }
+                aria.awaitSuccess(240);
+            }
+            LocalSwarm.assertSameTree(tmp.resolve("seed/share"), tmp.resolve("aria/share"));
+        }
+    }
+
     @Test
     void aria2SeedsAndWeDownload() throws Exception {
         try (LocalSwarm swarm = new LocalSwarm();
