@@ -38,15 +38,21 @@ class Aria2InteropTest {
         return TorrentCreator.from(content).pieceLength(256 * 1024).tracker(swarm.httpUrl()).create();
     }
 
+    /** The share seeded by {@code seeder} and announced to the swarm's tracker; returns the .torrent file. */
+    private Path seed(LocalSwarm swarm, BitTorrentEngine seeder) throws Exception {
+        Metainfo m = share(swarm);
+        Path torrent = Files.write(tmp.resolve("share.torrent"), m.toTorrentFile());
+        Torrent seeding = seeder.add(m, tmp.resolve("seed"), TorrentOptions.DEFAULT);
+        seeding.completion().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        swarm.announce(seeder, m.infoHash(), 0);
+        return torrent;
+    }
+
     @Test
     void weSeedAndAria2Downloads() throws Exception {
         try (LocalSwarm swarm = new LocalSwarm();
                 BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests())) {
-            Metainfo m = share(swarm);
-            Path torrent = Files.write(tmp.resolve("share.torrent"), m.toTorrentFile());
-            Torrent seeding = seeder.add(m, tmp.resolve("seed"), TorrentOptions.DEFAULT);
-            seeding.completion().toCompletableFuture().get(60, TimeUnit.SECONDS);
-            swarm.announce(seeder, m.infoHash(), 0);
+            Path torrent = seed(swarm, seeder);
 
             try (ToolProcess aria = new ToolProcess(aria2(tmp.resolve("aria"), ToolProcess.freePort(), torrent,
                     "--seed-time=0"))) {
@@ -61,11 +67,8 @@ class Aria2InteropTest {
     void aria2KeepsDownloadingWhenWeSendOurExtendedHandshakeAgain() throws Exception {
         try (LocalSwarm swarm = new LocalSwarm();
                 BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests().withLimits(0, 8_000_000))) {
-            Metainfo m = share(swarm);
-            Path torrent = Files.write(tmp.resolve("share.torrent"), m.toTorrentFile());
-            Torrent seeding = seeder.add(m, tmp.resolve("seed"), TorrentOptions.DEFAULT);
-            seeding.completion().toCompletableFuture().get(60, TimeUnit.SECONDS);
-            swarm.announce(seeder, m.infoHash(), 0);
+            Path torrent = seed(swarm, seeder);
+            Torrent seeding = seeder.torrents().get(0);
 
             try (ToolProcess aria = new ToolProcess(aria2(tmp.resolve("aria"), ToolProcess.freePort(), torrent,
                     "--seed-time=0"))) {

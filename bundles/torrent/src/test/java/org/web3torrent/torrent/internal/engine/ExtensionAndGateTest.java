@@ -37,15 +37,21 @@ class ExtensionAndGateTest {
     @TempDir
     Path tmp;
 
-    /** An extension that records what it sees. */
+    /** An extension that records what it sees; it announces the address its supplier knows (null: none yet). */
     static final class Recorder implements WireExtension {
         final CompletableFuture<PeerLink> joined = new CompletableFuture<>();
         final CompletableFuture<String> peerAddressEntry = new CompletableFuture<>();
+        /** The address entry of each of the peer's handshakes, "none" where it had none. */
+        final List<String> addressesSeen = new CopyOnWriteArrayList<>();
         final List<String> messages = new CopyOnWriteArrayList<>();
         final CompletableFuture<PeerLink> left = new CompletableFuture<>();
-        final String address;
+        final java.util.function.Supplier<String> address;
 
         Recorder(String address) {
+            this(() -> address);
+        }
+
+        Recorder(java.util.function.Supplier<String> address) {
             this.address = address;
         }
 
@@ -56,13 +62,23 @@ class ExtensionAndGateTest {
 
         @Override
         public Map<String, BencodeValue> handshakeEntries(PeerLink peer) {
-            return Map.of("w3t_address", BencodeString.of(address));
+            String known = address.get();
+            return known == null ? Map.of() : Map.of("w3t_address", BencodeString.of(known));
         }
 
         @Override
         public void peerJoined(PeerLink peer, BencodeDictionary handshake) {
-            peerAddressEntry.complete(handshake.get("w3t_address").toString());
+            BencodeValue entry = handshake.get("w3t_address");
+            if (entry != null) {
+                peerAddressEntry.complete(entry.toString());
+            }
+            addressesSeen.add(addressIn(handshake));
             joined.complete(peer);
+        }
+
+        @Override
+        public void handshakeUpdated(PeerLink peer, BencodeDictionary handshake) {
+            addressesSeen.add(addressIn(handshake));
         }
 
         @Override
@@ -210,77 +226,30 @@ class ExtensionAndGateTest {
         Path content = Swarms.randomFile(tmp.resolve("seed/f.bin"), 256 * 1024, 32);
         Metainfo metainfo = Swarms.torrentOf(content, 64 * 1024);
         java.util.concurrent.atomic.AtomicReference<String> learnt = new java.util.concurrent.atomic.AtomicReference<>();
-        List<String> addressesSeen = new CopyOnWriteArrayList<>();
-        List<String> messages = new CopyOnWriteArrayList<>();
-        CompletableFuture<PeerLink> leecherSide = new CompletableFuture<>();
-        AtomicBoolean seederSaw = new AtomicBoolean();
-        AtomicBoolean left = new AtomicBoolean();
-        /** Both ends run it: the leecher's knows its address only later, the seeder's records what it sees. */
-        class Learning implements WireExtension {
-            final boolean leecher;
-
-            Learning(boolean leecher) {
-                this.leecher = leecher;
-            }
-
-            @Override
-            public String name() {
-                return "w3t_test";
-            }
-
-            @Override
-            public Map<String, BencodeValue> handshakeEntries(PeerLink peer) {
-                String known = leecher ? learnt.get() : null;
-                return known == null ? Map.of() : Map.of("w3t_address", BencodeString.of(known));
-            }
-
-            @Override
-            public void peerJoined(PeerLink peer, BencodeDictionary handshake) {
-                if (leecher) {
-                    leecherSide.complete(peer);
-                } else {
-                    seederSaw.set(true);
-                    addressesSeen.add(addressIn(handshake));
-                }
-            }
-
-            @Override
-            public void handshakeUpdated(PeerLink peer, BencodeDictionary handshake) {
-                addressesSeen.add(addressIn(handshake));
-            }
-
-            @Override
-            public void messageReceived(PeerLink peer, byte[] payload) {
-                messages.add(new String(payload, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void peerLeft(PeerLink peer) {
-                left.set(true);
-            }
-        }
+        Recorder seen = new Recorder("0xseeder");
+        Recorder learning = new Recorder(learnt::get);
         try (BitTorrentEngine seeder = new BitTorrentEngine(EngineConfig.forTests());
                 BitTorrentEngine leecher = new BitTorrentEngine(EngineConfig.forTests())) {
-            seeder.addExtension(new Learning(false));
-            leecher.addExtension(new Learning(true));
+            seeder.addExtension(seen);
+            leecher.addExtension(learning);
             Torrent seeding = seeder.add(metainfo, tmp.resolve("seed"), TorrentOptions.DEFAULT);
             Swarms.awaitComplete(seeding);
             seeder.addUploadGate((peer, request) -> UploadGate.Decision.REFUSE); // the connection stays, idle
             Torrent t = leecher.add(metainfo, tmp.resolve("leech"), TorrentOptions.DEFAULT);
             t.connect(new InetSocketAddress("127.0.0.1", seeder.listenPort()));
-            PeerLink link = leecherSide.get(10, TimeUnit.SECONDS);
-            awaitTrue(seederSaw::get);
-            assertThat(addressesSeen).containsExactly("none"); // it joined before the leecher knew its address
+            PeerLink link = learning.joined.get(10, TimeUnit.SECONDS);
+            seen.joined.get(10, TimeUnit.SECONDS);
+            assertThat(seen.addressesSeen).containsExactly("none"); // it joined before the leecher knew its address
 
             learnt.set("0xlearnt");
             leecher.resendExtendedHandshakes();
-            awaitTrue(() -> addressesSeen.size() == 2);
-            assertThat(addressesSeen).containsExactly("none", "0xlearnt");
+            awaitTrue(() -> seen.addressesSeen.size() == 2);
+            assertThat(seen.addressesSeen).containsExactly("none", "0xlearnt");
             // the same connection, and the extension's messages still reach it under the id it was given first
             link.send("w3t_test", "still here".getBytes(StandardCharsets.UTF_8));
-            awaitTrue(() -> messages.contains("still here"));
+            awaitTrue(() -> seen.messages.contains("still here"));
             assertThat(seeding.status().peers()).hasSize(1);
-            assertThat(left.get()).isFalse();
+            assertThat(seen.left).isNotDone();
         }
     }
 
