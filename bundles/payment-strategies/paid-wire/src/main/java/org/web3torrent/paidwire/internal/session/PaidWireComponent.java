@@ -42,6 +42,11 @@ import org.web3torrent.torrent.api.WireExtension;
 public class PaidWireComponent extends PaidWire {
 
     static final String PID = "org.web3torrent.payment";
+    /**
+     * How often the application asks the wallet again while it cannot (locked, or the chain unreachable): the
+     * person may unlock it in the window, or the chain come up, and trading starts then without a restart.
+     */
+    static final java.time.Duration IDENTITY_RETRY = java.time.Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(PaidWireComponent.class);
 
     /** Keys as in {@code etc/org.web3torrent.payment.cfg}: {@code price.wei.per.mib = 0}, and so on. */
@@ -91,7 +96,7 @@ public class PaidWireComponent extends PaidWire {
         // The application trades from the start; a one-shot command reaches the wallet and the chain only if
         // it pays or is paid (seed, get), so `create`, `tracker` or `--help` start no chain.
         if (!"command".equals(context.getProperty("web3torrent.mode"))) {
-            identity.start(scheduler);
+            identity.startRetrying(scheduler, IDENTITY_RETRY);
         }
     }
 
@@ -148,7 +153,10 @@ public class PaidWireComponent extends PaidWire {
         }
     }
 
-    /** Our identity on chain, asked of the wallet once, off the framework's thread. */
+    /**
+     * Our identity on chain, asked of the wallet off the framework's thread: once for a command (which says why
+     * it cannot pay and goes on), until it is known for the application.
+     */
     static final class IdentityLookup {
         private final WalletService wallet;
         private final ChannelService channels;
@@ -161,25 +169,48 @@ public class PaidWireComponent extends PaidWire {
 
         private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
-        /** Looks the identity up once, off the caller's thread; later calls do nothing. */
+        /** Looks the identity up once, off the caller's thread; later calls (of either start) do nothing. */
         void start(ScheduledExecutorService executor) {
-            if (!started.compareAndSet(false, true)) {
-                return;
+            if (started.compareAndSet(false, true)) {
+                executor.execute(() -> attempt(executor, null, 1));
             }
-            executor.execute(() -> {
-                try {
-                    ChainInfo chain = wallet.chainInfo();
-                    // The channel engine's key is the wallet's: starting it unlocks the wallet, or on a
-                    // development chain creates and funds one, so a first run can trade at once.
-                    String address = channels.address().toLowerCase(java.util.Locale.ROOT);
-                    identity.complete(new PeerIdentity(address, chain.chainId(), chain.adjudicator()));
-                    LOG.info("paying and paid as {} on chain {} through {}", address, chain.chainId(),
-                            chain.adjudicator());
-                } catch (RuntimeException e) {
+        }
+
+        /** Looks the identity up off the caller's thread, again every {@code retry} until it is known. */
+        void startRetrying(ScheduledExecutorService executor, java.time.Duration retry) {
+            if (started.compareAndSet(false, true)) {
+                executor.execute(() -> attempt(executor, retry, 1));
+            }
+        }
+
+        private void attempt(ScheduledExecutorService executor, java.time.Duration retry, int attempt) {
+            try {
+                ChainInfo chain = wallet.chainInfo();
+                // The channel engine's key is the wallet's: starting it unlocks the wallet, or on a
+                // development chain creates and funds one, so a first run can trade at once.
+                String address = channels.address().toLowerCase(java.util.Locale.ROOT);
+                identity.complete(new PeerIdentity(address, chain.chainId(), chain.adjudicator()));
+                LOG.info("paying and paid as {} on chain {} through {}", address, chain.chainId(),
+                        chain.adjudicator());
+            } catch (RuntimeException e) {
+                if (retry == null) {
                     LOG.warn("no wallet or chain ({}): this node neither pays nor gets paid", e.getMessage());
                     identity.completeExceptionally(e);
+                    return;
                 }
-            });
+                if (attempt == 1) {
+                    LOG.warn("no wallet or chain ({}): this node neither pays nor gets paid until it has both; "
+                            + "asking again every {} s", e.getMessage(), retry.toSeconds());
+                } else {
+                    LOG.debug("still no wallet or chain: {}", e.getMessage());
+                }
+                try {
+                    executor.schedule(() -> attempt(executor, retry, attempt + 1), retry.toMillis(),
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                    LOG.debug("stopped while waiting for the wallet");
+                }
+            }
         }
 
         /** Runs {@code action} once the identity is known (the channel service then runs). */
