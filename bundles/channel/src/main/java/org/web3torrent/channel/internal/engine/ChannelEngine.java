@@ -372,9 +372,14 @@ public final class ChannelEngine implements ChannelService, AutoCloseable {
         });
     }
 
-    /** Runs {@code task} on the engine thread and waits for it (tests, commands). */
+    /**
+     * Waits until every message delivered before the call has been handled (tests, commands): the receiving
+     * thread first, which hands each message on to the engine thread, then the engine thread. Waiting on the
+     * engine thread alone let messages delivered one at a time reach it together, as one burst.
+     */
     public void sync() {
         try {
+            receiving.submit(() -> { }).get(30, TimeUnit.SECONDS);
             thread.submit(() -> { }).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("engine thread did not answer", e);
