@@ -144,18 +144,20 @@ public final class JournalChannelStore implements ChannelStore {
 
     @Override
     public void append(Channel channel) {
-        if (failure != null) {
-            throw new IllegalStateException("channel store failed: " + failure.getMessage(), failure);
-        }
-        queue.add(channel);
+        enqueue(channel);
     }
 
     @Override
     public void forget(String channelId) {
+        enqueue(new Forget(channelId));
+    }
+
+    /** Queues a record for the writer; once a write failed, nothing more is taken. */
+    private void enqueue(Object record) {
         if (failure != null) {
             throw new IllegalStateException("channel store failed: " + failure.getMessage(), failure);
         }
-        queue.add(new Forget(channelId));
+        queue.add(record);
     }
 
     @Override
