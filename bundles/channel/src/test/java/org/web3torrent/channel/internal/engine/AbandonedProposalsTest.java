@@ -164,8 +164,6 @@ class AbandonedProposalsTest {
         chain.sync();
         chain.advanceTime(61, id);
         assertThat(done.get(10, TimeUnit.SECONDS).status()).isEqualTo(ChannelStatus.CLOSED);
-        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT);
-        assertThat(chain.balances.getOrDefault(Pair.BOB.address(), BigInteger.ZERO)).isZero();
-        assertThat(chain.holdings.get(id)).isZero();
+        chain.assertPaidOut(id, DEPOSIT, 0);
     }
 }

@@ -236,8 +236,7 @@ class EnginesOverTcpTest {
         assertThat(done).isNotDone();
         chain.advanceTime(61, id);
         assertThat(done.get(10, TimeUnit.SECONDS).status()).isEqualTo(ChannelStatus.CLOSED);
-        assertThat(chain.balances.get(Pair.BOB.address())).isEqualTo(400);
-        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(400)));
+        chain.assertPaidOut(id, DEPOSIT, 400);
     }
 
     @Test

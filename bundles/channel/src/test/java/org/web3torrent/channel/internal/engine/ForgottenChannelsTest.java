@@ -60,9 +60,7 @@ class ForgottenChannelsTest {
         chain.sync();
         chain.advanceTime(61, id);
         waitFor(() -> alice.engine().channel(id).orElseThrow().status() == ChannelStatus.CLOSED);
-        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT);
-        assertThat(chain.balances.getOrDefault(Pair.BOB.address(), BigInteger.ZERO)).isZero();
-        assertThat(chain.holdings.get(id)).isZero();
+        chain.assertPaidOut(id, DEPOSIT, 0);
     }
 
     @Test
@@ -86,8 +84,6 @@ class ForgottenChannelsTest {
         chain.sync();
         chain.advanceTime(61, id);
         waitFor(() -> bob.engine().channel(id).orElseThrow().status() == ChannelStatus.CLOSED);
-        assertThat(chain.balances.get(Pair.BOB.address())).isEqualTo(500);
-        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(500)));
-        assertThat(chain.holdings.get(id)).isZero();
+        chain.assertPaidOut(id, DEPOSIT, 500);
     }
 }

@@ -1,5 +1,7 @@
 package org.web3torrent.channel.internal.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,18 @@ final class InMemoryChain {
     /** True once a challenge of the channel is registered (and not cleared). */
     boolean challengeRegistered(String channelId) {
         return finalizesAt.getOrDefault(channelId, 0L) != 0;
+    }
+
+    /**
+     * The channel between {@link Pair#ALICE} (payer) and {@link Pair#BOB} was paid out: {@code toPayee} to bob,
+     * the rest of {@code deposit} to alice, nothing left held.
+     */
+    void assertPaidOut(String channelId, BigInteger deposit, long toPayee) {
+        BigInteger payee = BigInteger.valueOf(toPayee);
+        assertThat(balances.getOrDefault(Pair.BOB.address(), BigInteger.ZERO)).as("paid to bob").isEqualTo(payee);
+        assertThat(balances.getOrDefault(Pair.ALICE.address(), BigInteger.ZERO)).as("paid back to alice")
+                .isEqualTo(deposit.subtract(payee));
+        assertThat(holdings.getOrDefault(channelId, BigInteger.ZERO)).as("left in the channel").isZero();
     }
 
     /** Passes the events a lagging runner held back (once its flag is cleared). */

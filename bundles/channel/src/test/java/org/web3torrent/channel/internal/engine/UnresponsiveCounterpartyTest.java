@@ -59,8 +59,7 @@ class UnresponsiveCounterpartyTest {
         chain.sync();
         chain.advanceTime(61, id);
         waitFor(() -> alice.engine().channel(id).orElseThrow().status() == ChannelStatus.CLOSED);
-        assertThat(chain.balances.get(Pair.BOB.address())).isEqualTo(100);
-        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(100)));
+        chain.assertPaidOut(id, DEPOSIT, 100);
     }
 
     @Test
@@ -76,8 +75,7 @@ class UnresponsiveCounterpartyTest {
         chain.sync();
         chain.advanceTime(61, id);
         assertThat(closing.get(10, TimeUnit.SECONDS).status()).isEqualTo(ChannelStatus.CLOSED);
-        assertThat(chain.balances.get(Pair.BOB.address())).isEqualTo(400);
-        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(400)));
+        chain.assertPaidOut(id, DEPOSIT, 400);
     }
 
     @Test
@@ -112,8 +110,6 @@ class UnresponsiveCounterpartyTest {
         waitFor(() -> bob.engine().channel(id).orElseThrow().status() == ChannelStatus.WITHDRAWING);
         assertThat(chain.balances).doesNotContainKey(Pair.BOB.address());
         waitFor(() -> bob.engine().channel(id).orElseThrow().status() == ChannelStatus.CLOSED);
-        assertThat(chain.balances.get(Pair.BOB.address())).isEqualTo(700);
-        assertThat(chain.balances.get(Pair.ALICE.address())).isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(700)));
-        assertThat(chain.holdings.get(id)).isZero();
+        chain.assertPaidOut(id, DEPOSIT, 700);
     }
 }
