@@ -3,6 +3,7 @@ package org.web3torrent.channel.internal.chain;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +22,14 @@ import org.web3j.utils.Numeric;
  * transaction that would revert fails with the contract's reason and costs nothing), then sends,
  * then polls for the receipt every few milliseconds until the timeout. One at a time per sender. The
  * nonce is counted here and the gas price kept for a few seconds, saving two requests per transaction;
- * a refusal (another process used the account, the base fee rose) resets both and sends once more.
+ * a refusal (another process used the account, the base fee rose) resets both and sends once more, and a
+ * nonce taken by another process again up to {@value #MAX_ATTEMPTS} times in all.
  */
 public final class TransactionSender {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionSender.class);
     private static final long POLL_MILLIS = 5;
     private static final long PRICE_TTL_NANOS = 5_000_000_000L;
+    private static final int MAX_ATTEMPTS = 8;
 
     private final Rpc rpc;
     private final Credentials credentials;
@@ -58,10 +61,19 @@ public final class TransactionSender {
                 .add(BigInteger.valueOf(10_000));
         BigInteger gasPrice = gasPrice(false);
         EthSendTransaction sent = sendSigned(gasPrice, gasLimit, to, data, value, what);
-        if (sent.hasError()) {
-            // Another sender used this account, or the cached price fell below the base fee: fresh values, once more.
-            LOG.debug("{} refused ({}); sending again with a fresh nonce and price", what, sent.getError().getMessage());
+        for (int attempt = 1; sent.hasError() && attempt < MAX_ATTEMPTS; attempt++) {
+            // Another sender used this account, or the cached price fell below the base fee: fresh values, once
+            // more. Several processes funding wallets from one development account at once keep taking each
+            // other's nonces, so a nonce conflict is tried again, after a random pause that parts the racers.
+            String why = sent.getError().getMessage();
+            if (attempt > 1 && !isNonceConflict(why)) {
+                break;
+            }
+            LOG.debug("{} refused ({}); sending again with a fresh nonce and price", what, why);
             manager.reset();
+            if (attempt > 1) {
+                pause(attempt);
+            }
             gasPrice = gasPrice(true);
             sent = sendSigned(gasPrice, gasLimit, to, data, value, what);
         }
@@ -89,6 +101,22 @@ public final class TransactionSender {
                 receipt.getGasUsed(), receipt.getGasUsed().multiply(price));
         LOG.debug("{}: {} gas in block {}", what, result.gasUsed(), result.blockNumber());
         return new Sent(result, receipt.getContractAddress());
+    }
+
+    /** What nodes (anvil, geth, reth) answer when another transaction took or holds this nonce. */
+    static boolean isNonceConflict(String refusal) {
+        String m = refusal == null ? "" : refusal.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("nonce too low") || m.contains("replacement transaction underpriced")
+                || m.contains("already known") || m.contains("nonce too high");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChainException("interrupted while sending again", e);
+        }
     }
 
     private EthSendTransaction sendSigned(BigInteger gasPrice, BigInteger gasLimit, String to, String data,

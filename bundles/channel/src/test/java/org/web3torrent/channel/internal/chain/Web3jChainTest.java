@@ -105,6 +105,41 @@ class Web3jChainTest {
     }
 
     @Test
+    void sendersRacingOnOneAccountAllGetTheirTransfersMined() throws Exception {
+        // Each sender stands for one process funding its new wallet from the same development account, as the
+        // processes of a swarm starting together do: they read the same nonce and keep taking each other's.
+        Credentials shared = DevAccounts.account(6);
+        int racers = 6;
+        List<String> recipients = new java.util.ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            recipients.add(freshAddress());
+        }
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String to = recipients.get(i);
+                BigInteger value = BigInteger.valueOf(1000 + i);
+                sends.add(pool.submit(() -> {
+                    TransactionSender sender = new TransactionSender(anvil.rpc(), shared, 31337, TestAnvil.TIMEOUT);
+                    sender.prefetch(); // every racer holds the same nonce before any sends
+                    start.await();
+                    return sender.send(to, "0x", value, "funding " + to);
+                }));
+            }
+            for (java.util.concurrent.Future<?> send : sends) {
+                send.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < racers; i++) {
+            assertThat(aliceChain.balanceOf(recipients.get(i))).isEqualTo(BigInteger.valueOf(1000 + i));
+        }
+    }
+
+    @Test
     void concludeWithAFinalStatePaysEachDestinationExactlyItsAllocation() throws Exception {
         FixedPart fixed = funded(700, 300, 60);
         String payA = freshAddress();
