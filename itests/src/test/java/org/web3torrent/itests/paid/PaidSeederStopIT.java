@@ -3,12 +3,10 @@ package org.web3torrent.itests.paid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +36,7 @@ class PaidSeederStopIT {
     @Test
     void aStoppedSeederClosesTheChannelOfABuyerInMidDownloadAndItsChangeComesBack() throws Exception {
         Path film = work.resolve("film.bin");
-        write(film, 40 * MIB);
+        RandomFile.write(film, 11, 40 * MIB);
         PaidSeeder paidSeeder = PaidSeeder.start(AppProcess.app(), work.resolve("seeder"), work, film, PRICE_PER_MIB,
                 PATIENCE);
         Path data = work.resolve("leecher");
@@ -106,17 +104,6 @@ class PaidSeederStopIT {
                 }
             } catch (IOException | InterruptedException | AssertionError chainGone) {
                 // the seeder stopped, and its chain with it
-            }
-        }
-    }
-
-    private static void write(Path file, int bytes) throws IOException {
-        Random random = new Random(11);
-        byte[] chunk = new byte[MIB];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int written = 0; written < bytes; written += chunk.length) {
-                random.nextBytes(chunk);
-                out.write(chunk, 0, Math.min(chunk.length, bytes - written));
             }
         }
     }

@@ -3,7 +3,6 @@ package org.web3torrent.itests.paid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +41,7 @@ class PaidSwarmIT {
     void oneSeederAndThreeLeechersOf100MiBPayAndEarnToTheWeiAndTheChainAgrees() throws Exception {
         Path app = AppProcess.app();
         Path film = work.resolve("film.bin");
-        write(film, 100 * MIB);
+        RandomFile.write(film, 7, 100 * MIB);
 
         List<AppProcess> processes = new ArrayList<>();
         try {
@@ -127,16 +125,5 @@ class PaidSwarmIT {
             throw new AssertionError("eth_getBalance of " + address + " answered " + r.body());
         }
         return new BigInteger(m.group(1), 16);
-    }
-
-    private static void write(Path file, int bytes) throws IOException {
-        Random random = new Random(7);
-        byte[] chunk = new byte[MIB];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int i = 0; i < bytes / MIB; i++) {
-                random.nextBytes(chunk);
-                out.write(chunk);
-            }
-        }
     }
 }

@@ -205,7 +205,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
             messages.send(link, STOPPING);
         }
         scheduler.schedule(() -> {
-            for (ChannelInfo c : channels.channels()) {
+            for (ChannelInfo c : ourChannels()) {
                 if (c.status() == ChannelStatus.OPEN) {
                     LOG.info("stopping: closing channel {} with {}", c.channelId(), c.counterparty());
                     channels.close(c.channelId()).whenComplete((info, failure) -> {
@@ -223,7 +223,7 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
     @Override
     public boolean holdsConnection(PeerLink peer) {
         Optional<String> counterparty = directory.address(peer);
-        return counterparty.isPresent() && channels.channels().stream()
+        return counterparty.isPresent() && ourChannels().stream()
                 .anyMatch(c -> c.counterparty().equalsIgnoreCase(counterparty.get()) && !settled(c.status()));
     }
 
@@ -422,7 +422,18 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
      * still seeds to them; leaving earlier would leave them only a challenge on chain.
      */
     public boolean hasOpenChannels() {
-        return channels.channels().stream().anyMatch(c -> !settled(c.status()));
+        return ourChannels().stream().anyMatch(c -> !settled(c.status()));
+    }
+
+    /**
+     * The channel service's channels once our identity is known, else none. Looking the identity up is what
+     * starts the channel service (with the wallet's key, on the chain), so before that this node has no channel
+     * it could act on; asking the service anyway would start the embedded chain only to find nothing (a free
+     * seeder stopping), or fail a finished download when there is no chain. Channels an earlier run left open
+     * are closed at the next start that has a chain ({@link #closeStrandedChannelsLater}).
+     */
+    private List<ChannelInfo> ourChannels() {
+        return self.get().isPresent() ? channels.channels() : List.of();
     }
 
     /** Waits until every channel of this node is closed; false if the time ran out. */
