@@ -49,8 +49,13 @@ public final class AnvilProcess implements AutoCloseable {
 
     /** As {@link #start(Path, Path, Duration)}, with another chain id (tests of chains that are not for development). */
     public static AnvilProcess start(Path binary, Path stateFile, Duration startTimeout, long chainId) {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--host", "127.0.0.1", "--port", "0",
-                "--chain-id", Long.toString(chainId)));
+        return start(binary, stateFile, startTimeout, chainId, 0);
+    }
+
+    /** As {@link #start(Path, Path, Duration, long)}, on a given port (0: any free one). */
+    public static AnvilProcess start(Path binary, Path stateFile, Duration startTimeout, long chainId, int listenPort) {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--host", "127.0.0.1", "--port",
+                Integer.toString(listenPort), "--chain-id", Long.toString(chainId)));
         if (stateFile != null) {
             try {
                 Files.createDirectories(stateFile.toAbsolutePath().getParent());

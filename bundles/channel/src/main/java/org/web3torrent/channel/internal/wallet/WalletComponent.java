@@ -74,10 +74,21 @@ public final class WalletComponent implements WalletService, ChainConnection {
                            Duration timeout) {
     }
 
+    /**
+     * How long a failure to reach a configured endpoint is repeated to callers before the chain is asked
+     * again: long enough that a window polling the balance does not knock on a dead node at every refresh,
+     * short enough that a node that comes up later is found by the next lookup.
+     */
+    static final Duration ENDPOINT_RETRY = Duration.ofSeconds(5);
+    /** The embedded chain's failures (anvil missing and npm failing, or anvil not starting) cost more to retry. */
+    static final Duration EMBEDDED_RETRY = Duration.ofSeconds(60);
+
     private final Settings settings;
     private final KeystoreFolder keystores;
+    private final Duration retryAfter;
     private ChainBootstrap bootstrap;
     private ChainException failure;
+    private long failedAt;
     private boolean closed;
     private Credentials credentials;
     private Web3jChain chain;
@@ -99,8 +110,14 @@ public final class WalletComponent implements WalletService, ChainConnection {
     }
 
     public WalletComponent(Settings settings) {
+        this(settings, settings.rpcUrl() == null || settings.rpcUrl().isBlank() ? EMBEDDED_RETRY : ENDPOINT_RETRY);
+    }
+
+    /** @param retryAfter how long a failure to start the chain is repeated before it is tried again */
+    WalletComponent(Settings settings, Duration retryAfter) {
         this.settings = settings;
         this.keystores = new KeystoreFolder(settings.dataDir().resolve("wallet"));
+        this.retryAfter = retryAfter;
     }
 
     static Settings settings(BundleContext context, Config config) {
@@ -209,7 +226,10 @@ public final class WalletComponent implements WalletService, ChainConnection {
 
     // ---- start-up --------------------------------------------------------------------------------
 
-    /** The chain, started on first use; a failure is remembered and rethrown with the same message. */
+    /**
+     * The chain, started on first use. A failure is repeated with the same message for a while
+     * ({@link #ENDPOINT_RETRY}, {@link #EMBEDDED_RETRY}), then the chain is tried again.
+     */
     private ChainBootstrap ensureChain() {
         if (bootstrap != null) {
             return bootstrap;
@@ -217,15 +237,17 @@ public final class WalletComponent implements WalletService, ChainConnection {
         if (closed) {
             throw new ChainException("the chain connection is closed (the channel bundle is stopping)");
         }
-        if (failure != null) {
+        if (failure != null && System.nanoTime() - failedAt < retryAfter.toNanos()) {
             throw new ChainException(failure.getMessage(), failure);
         }
         try {
             bootstrap = ChainBootstrap.start(settings.rpcUrl(), settings.adjudicator(), settings.dataDir(),
                     settings.toolsDir(), settings.timeout(), this::deployer);
+            failure = null;
             return bootstrap;
         } catch (ChainException e) {
             failure = e;
+            failedAt = System.nanoTime();
             throw e;
         }
     }

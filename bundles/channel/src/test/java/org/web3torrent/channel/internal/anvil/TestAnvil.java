@@ -41,7 +41,12 @@ public final class TestAnvil implements AutoCloseable {
 
     /** An anvil with another chain id: 31337 is a development chain, any other id stands for a real network. */
     public static TestAnvil start(long chainId) {
-        AnvilProcess anvil = AnvilProcess.start(binary(), null, Duration.ofSeconds(20), chainId);
+        return start(chainId, 0);
+    }
+
+    /** An anvil on a given port (0: any free one). */
+    public static TestAnvil start(long chainId, int port) {
+        AnvilProcess anvil = AnvilProcess.start(binary(), null, Duration.ofSeconds(20), chainId, port);
         Rpc rpc = Rpc.open(anvil.rpcUrl(), TIMEOUT);
         String adjudicator = Web3jChain.deploy(rpc, DevAccounts.account(0), AdjudicatorAbi.bin(), TIMEOUT);
         return new TestAnvil(anvil, rpc, adjudicator);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +116,30 @@ class WalletComponentTest {
                     .hasMessageContaining("cannot reach the chain at http://127.0.0.1:1");
             assertThatThrownBy(wallet::chainInfo).isInstanceOf(WalletException.class)
                     .hasMessageContaining("cannot reach the chain");
+        } finally {
+            wallet.close();
+        }
+    }
+
+    @Test
+    void aNodeThatComesUpAfterAFailureIsFoundOnceTheFailureHasBeenRepeatedLongEnough() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port;
+        Duration retryAfter = Duration.ofMillis(200);
+        WalletComponent wallet = new WalletComponent(new WalletComponent.Settings(data, TestAnvil.toolsDir(), url, "",
+                null, TestAnvil.TIMEOUT), retryAfter);
+        try {
+            assertThatThrownBy(wallet::chainInfo).hasMessageContaining("cannot reach the chain at " + url);
+            try (TestAnvil node = TestAnvil.start(31337, port)) {
+                Thread.sleep(retryAfter.toMillis() + 50);
+                assertThat(wallet.chainInfo().rpcUrl()).isEqualTo(url);
+                assertThat(wallet.chainInfo().chainId()).isEqualTo(31337);
+                assertThat(wallet.balance()).as("a new wallet funded on the development chain")
+                        .isEqualTo(WalletComponent.FUNDING);
+            }
         } finally {
             wallet.close();
         }
