@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -75,6 +76,15 @@ public final class ChainBootstrap implements AutoCloseable {
      */
     public static ChainBootstrap start(String rpcUrl, String configuredAdjudicator, Path dataDir, Path toolsDir,
                                        Duration timeout, Supplier<Credentials> deployer) {
+        return start(rpcUrl, configuredAdjudicator, dataDir, toolsDir, timeout, deployer, rpc -> { });
+    }
+
+    /**
+     * As above; {@code opened} is given the connection before the first request on it, so that whoever stops
+     * meanwhile can {@link Rpc#abort} it rather than wait out a node that does not answer.
+     */
+    public static ChainBootstrap start(String rpcUrl, String configuredAdjudicator, Path dataDir, Path toolsDir,
+                                       Duration timeout, Supplier<Credentials> deployer, Consumer<Rpc> opened) {
         Path chainDir = dataDir.resolve("chain");
         Rpc rpc = null;
         AnvilProcess anvil = null;
@@ -93,6 +103,7 @@ public final class ChainBootstrap implements AutoCloseable {
                     writeAtomically(urlFile, anvil.rpcUrl() + " " + anvil.pid() + "\n");
                 }
             }
+            opened.accept(rpc);
             long chainId = Web3jChain.chainId(rpc);
             boolean development = embedded || isDevelopment(rpcUrl, chainId);
             String adjudicator = adjudicator(rpc, chainId, configuredAdjudicator, chainDir, timeout,

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.Request;
@@ -20,15 +21,19 @@ import okhttp3.OkHttpClient;
  * into {@link ChainException}s that name the endpoint.
  */
 public final class Rpc implements AutoCloseable {
+    private static final String ABORTED = "the connection to the chain was closed (stopping)";
     private final String url;
     private final Web3j web3j;
     private final HttpService service;
     private final ScheduledExecutorService executor;
     private final OkHttpClient client;
+    private final AtomicBoolean aborted;
 
-    private Rpc(String url, OkHttpClient client, HttpService service, Web3j web3j, ScheduledExecutorService executor) {
+    private Rpc(String url, OkHttpClient client, AtomicBoolean aborted, HttpService service, Web3j web3j,
+                ScheduledExecutorService executor) {
         this.url = url;
         this.client = client;
+        this.aborted = aborted;
         this.service = service;
         this.web3j = web3j;
         this.executor = executor;
@@ -36,7 +41,14 @@ public final class Rpc implements AutoCloseable {
 
     /** Opens (lazily: nothing is sent yet) a connection to {@code url}; every request times out. */
     public static Rpc open(String url, Duration timeout) {
+        AtomicBoolean aborted = new AtomicBoolean();
         OkHttpClient client = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    if (aborted.get()) {
+                        throw new IOException(ABORTED);
+                    }
+                    return chain.proceed(chain.request());
+                })
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
@@ -48,7 +60,17 @@ public final class Rpc implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        return new Rpc(url, client, service, Web3j.build(service, 50, executor), executor);
+        return new Rpc(url, client, aborted, service, Web3j.build(service, 50, executor), executor);
+    }
+
+    /**
+     * Fails every request in flight, and every later one, at once. What stops (a bundle, the application) must
+     * not wait out a node that accepts connections and never answers: that is up to the whole timeout per
+     * request, while holding whatever lock the caller holds.
+     */
+    public void abort() {
+        aborted.set(true);
+        client.dispatcher().cancelAll();
     }
 
     public String url() {
@@ -68,16 +90,8 @@ public final class Rpc implements AutoCloseable {
         T response;
         try {
             response = request.send();
-        } catch (ConnectException e) {
-            throw new ChainException("cannot reach the chain at " + url + " (" + what + "): " + e.getMessage()
-                    + "; is the node running, or is rpcUrl in the chain configuration right?", e);
-        } catch (InterruptedIOException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new ChainException("request to the chain at " + url + " interrupted (" + what + ")", e);
-            }
-            throw new ChainException("the chain at " + url + " did not answer in time (" + what + ")", e);
         } catch (IOException e) {
-            throw new ChainException("chain request to " + url + " failed (" + what + "): " + e.getMessage(), e);
+            throw transportFailure(e, what);
         } catch (RuntimeException e) {
             throw new ChainException("chain request to " + url + " failed (" + what + "): " + e, e);
         }
@@ -87,8 +101,26 @@ public final class Rpc implements AutoCloseable {
         return response;
     }
 
+    private ChainException transportFailure(IOException e, String what) {
+        if (aborted.get()) {
+            return new ChainException(ABORTED + " (" + what + ")", e);
+        }
+        if (e instanceof ConnectException) {
+            return new ChainException("cannot reach the chain at " + url + " (" + what + "): " + e.getMessage()
+                    + "; is the node running, or is rpcUrl in the chain configuration right?", e);
+        }
+        if (e instanceof InterruptedIOException) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new ChainException("request to the chain at " + url + " interrupted (" + what + ")", e);
+            }
+            return new ChainException("the chain at " + url + " did not answer in time (" + what + ")", e);
+        }
+        return new ChainException("chain request to " + url + " failed (" + what + "): " + e.getMessage(), e);
+    }
+
     @Override
     public void close() {
+        abort();
         web3j.shutdown();
         executor.shutdownNow();
         // No OkHttp thread or socket may outlive the bundle that loaded it.

@@ -24,6 +24,7 @@ import org.web3torrent.channel.internal.anvil.DevAccounts;
 import org.web3torrent.channel.internal.chain.Chain;
 import org.web3torrent.channel.internal.chain.ChainConnection;
 import org.web3torrent.channel.internal.chain.ChainException;
+import org.web3torrent.channel.internal.chain.Rpc;
 import org.web3torrent.channel.internal.chain.TransactionSender;
 import org.web3torrent.channel.internal.chain.Web3jChain;
 import org.web3torrent.channel.wallet.ChainInfo;
@@ -89,7 +90,10 @@ public final class WalletComponent implements WalletService, ChainConnection {
     private ChainBootstrap bootstrap;
     private ChainException failure;
     private long failedAt;
-    private boolean closed;
+    /** Set first thing by {@link #close}, which does not wait for the lock a start in progress holds. */
+    private volatile boolean closed;
+    /** The connection of the chain in use or being started, for {@link #close} to abort. */
+    private volatile Rpc live;
     private Credentials credentials;
     private Web3jChain chain;
 
@@ -101,7 +105,11 @@ public final class WalletComponent implements WalletService, ChainConnection {
                 try {
                     chain();
                 } catch (RuntimeException e) {
-                    LOG.error("the chain is not available: {}", e.getMessage());
+                    if (closed) {
+                        LOG.debug("stopped while starting the chain: {}", e.getMessage());
+                    } else {
+                        LOG.error("the chain is not available: {}", e.getMessage());
+                    }
                 }
             }, "chain start");
             starter.setDaemon(true);
@@ -137,8 +145,18 @@ public final class WalletComponent implements WalletService, ChainConnection {
     }
 
     @Deactivate
-    public synchronized void close() {
+    public void close() {
         closed = true;
+        // A start or a transaction in progress holds the lock while it waits on the chain: failing its requests
+        // now lets it give the lock up, instead of the application's stop waiting out a node that never answers.
+        Rpc connection = live;
+        if (connection != null) {
+            connection.abort();
+        }
+        closeChain();
+    }
+
+    private synchronized void closeChain() {
         if (chain != null) {
             chain.close();
             chain = null;
@@ -242,13 +260,21 @@ public final class WalletComponent implements WalletService, ChainConnection {
         }
         try {
             bootstrap = ChainBootstrap.start(settings.rpcUrl(), settings.adjudicator(), settings.dataDir(),
-                    settings.toolsDir(), settings.timeout(), this::deployer);
+                    settings.toolsDir(), settings.timeout(), this::deployer, this::opened);
             failure = null;
             return bootstrap;
         } catch (ChainException e) {
             failure = e;
             failedAt = System.nanoTime();
             throw e;
+        }
+    }
+
+    /** The chain's connection, before its first request: {@link #close} aborts it from now on. */
+    private void opened(Rpc rpc) {
+        live = rpc;
+        if (closed) { // close() ran before it could see this connection
+            rpc.abort();
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +143,30 @@ class WalletComponentTest {
             }
         } finally {
             wallet.close();
+        }
+    }
+
+    @Test
+    void closingFailsAStartWaitingOnANodeThatNeverAnswersInsteadOfWaitingItOut() throws Exception {
+        // A listening socket nobody accepts from: the kernel completes the connection, and no answer ever comes.
+        try (ServerSocket silent = new ServerSocket(0)) {
+            WalletComponent wallet = new WalletComponent(new WalletComponent.Settings(data, TestAnvil.toolsDir(),
+                    "http://127.0.0.1:" + silent.getLocalPort(), "", "pw", Duration.ofMinutes(2)));
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            Thread start = new Thread(() -> {
+                try {
+                    wallet.chainInfo();
+                } catch (RuntimeException e) {
+                    failed.set(e);
+                }
+            }, "start");
+            start.start();
+            Thread.sleep(500); // the request is out and waiting
+            assertThat(start.isAlive()).as("the start waits on the silent node").isTrue();
+            wallet.close();
+            start.join(Duration.ofMinutes(1).toMillis());
+            assertThat(start.isAlive()).as("the start still waits, minutes from its own timeout").isFalse();
+            assertThat(failed.get()).isInstanceOf(WalletException.class).hasMessageContaining("closed");
         }
     }
 

@@ -193,6 +193,11 @@ public class PaidWireComponent extends PaidWire {
                 LOG.info("paying and paid as {} on chain {} through {}", address, chain.chainId(),
                         chain.adjudicator());
             } catch (RuntimeException e) {
+                if (executor.isShutdown()) {
+                    LOG.debug("stopped while asking the wallet: {}", e.getMessage());
+                    identity.completeExceptionally(e);
+                    return;
+                }
                 if (retry == null) {
                     LOG.warn("no wallet or chain ({}): this node neither pays nor gets paid", e.getMessage());
                     identity.completeExceptionally(e);
