@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 import org.web3torrent.channel.api.ChannelInfo;
+import org.web3torrent.channel.api.ChannelListener;
 import org.web3torrent.channel.api.ChannelStatus;
 import org.web3torrent.channel.api.PaymentReceipt;
 import org.web3torrent.channel.internal.anvil.DevAccounts;
@@ -158,14 +160,25 @@ class EnginesOnAnvilTest {
         }
         long latest = alice.engine().snapshot(id).supported().state().turnNum();
         assertThat(stale.state().turnNum()).isLessThan(latest);
+        List<ChannelStatus> bobSaw = new CopyOnWriteArrayList<>();
+        bob.engine().addListener(new ChannelListener() {
+            @Override
+            public void channelChanged(ChannelInfo channel) {
+                if (channel.channelId().equals(id)) {
+                    bobSaw.add(channel.status());
+                }
+            }
+        });
 
         // the payee registers its old, cheaper-for-nobody state straight on chain
         bob.chain().challenge(List.of(), stale, ChallengeSignatures.sign(stale.state(), bob.credentials().getEcKeyPair()));
         EnginesOverTcpTest.waitFor(() -> alice.chain().channelStatus(id).turnNumRecord() == latest
                 && alice.chain().channelStatus(id).finalizesAt() == 0);
         EnginesOverTcpTest.waitFor(() -> alice.engine().channel(id).orElseThrow().status() == ChannelStatus.OPEN);
-        // the payee sees the challenge cleared too (through its own event polling), then the channel goes on
-        EnginesOverTcpTest.waitFor(() -> bob.engine().channel(id).orElseThrow().status() == ChannelStatus.OPEN);
+        // the payee sees its challenge, then sees it cleared (through its own event polling), and the channel
+        // goes on; its status alone reads OPEN before it has seen the challenge at all
+        EnginesOverTcpTest.waitFor(() -> bobSaw.contains(ChannelStatus.CHALLENGED)
+                && bob.engine().channel(id).orElseThrow().status() == ChannelStatus.OPEN);
         assertThat(alice.engine().pay(id, BigInteger.ONE).get(10, TimeUnit.SECONDS).paidTotal()).isEqualTo(61);
     }
 }
