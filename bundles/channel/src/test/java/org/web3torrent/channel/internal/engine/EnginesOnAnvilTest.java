@@ -160,25 +160,33 @@ class EnginesOnAnvilTest {
         }
         long latest = alice.engine().snapshot(id).supported().state().turnNum();
         assertThat(stale.state().turnNum()).isLessThan(latest);
-        List<ChannelStatus> bobSaw = new CopyOnWriteArrayList<>();
-        bob.engine().addListener(new ChannelListener() {
-            @Override
-            public void channelChanged(ChannelInfo channel) {
-                if (channel.channelId().equals(id)) {
-                    bobSaw.add(channel.status());
-                }
-            }
-        });
+        List<ChannelStatus> aliceSaw = statusesSeen(alice, id);
+        List<ChannelStatus> bobSaw = statusesSeen(bob, id);
 
         // the payee registers its old, cheaper-for-nobody state straight on chain
         bob.chain().challenge(List.of(), stale, ChallengeSignatures.sign(stale.state(), bob.credentials().getEcKeyPair()));
         EnginesOverTcpTest.waitFor(() -> alice.chain().channelStatus(id).turnNumRecord() == latest
                 && alice.chain().channelStatus(id).finalizesAt() == 0);
-        EnginesOverTcpTest.waitFor(() -> alice.engine().channel(id).orElseThrow().status() == ChannelStatus.OPEN);
-        // the payee sees its challenge, then sees it cleared (through its own event polling), and the channel
-        // goes on; its status alone reads OPEN before it has seen the challenge at all
+        // each side sees the challenge, then sees it cleared (through its own event polling), and the channel goes
+        // on; a status alone reads OPEN before that side has seen the challenge at all
+        EnginesOverTcpTest.waitFor(() -> aliceSaw.contains(ChannelStatus.CHALLENGED)
+                && alice.engine().channel(id).orElseThrow().status() == ChannelStatus.OPEN);
         EnginesOverTcpTest.waitFor(() -> bobSaw.contains(ChannelStatus.CHALLENGED)
                 && bob.engine().channel(id).orElseThrow().status() == ChannelStatus.OPEN);
         assertThat(alice.engine().pay(id, BigInteger.ONE).get(10, TimeUnit.SECONDS).paidTotal()).isEqualTo(61);
+    }
+
+    /** Every status {@code node}'s engine reports for channel {@code id} from now on. */
+    private static List<ChannelStatus> statusesSeen(Node node, String id) {
+        List<ChannelStatus> seen = new CopyOnWriteArrayList<>();
+        node.engine().addListener(new ChannelListener() {
+            @Override
+            public void channelChanged(ChannelInfo channel) {
+                if (channel.channelId().equals(id)) {
+                    seen.add(channel.status());
+                }
+            }
+        });
+        return seen;
     }
 }
