@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -80,9 +81,12 @@ public class PaidGetCommand implements Command {
             return bittorrent.run(new CommandContext(options.rest(), ctx.out(), ctx.err(), ctx.terminal(),
                     ctx.workingDirectory(), ctx.dataDirectory()));
         }
-        // Our handshakes must carry our payment identity: a connection made before it is known is unpaid.
-        payments.awaitPaymentIdentity(IDENTITY_TIMEOUT).ifPresent(why -> ctx.err().println(
-                "get: cannot pay (" + why + "); only free seeders will serve this download"));
+        // Our handshakes should carry our payment identity from the start; a connection made before it is known
+        // is joined when it is (the lookup goes on), so a late wallet or chain only pauses paid seeders.
+        Optional<String> unpaid = payments.awaitPaymentIdentity(IDENTITY_TIMEOUT);
+        unpaid.ifPresent(why -> ctx.err().println("get: cannot pay yet (" + why + "); free seeders serve meanwhile,"
+                + " paid ones once the wallet and the chain answer (asked again every few seconds)"));
+        boolean paying = unpaid.isEmpty();
 
         boolean seedAfter = options.rest().contains(SEED_AFTER);
         List<String> args = new ArrayList<>(options.rest());
@@ -100,6 +104,10 @@ public class PaidGetCommand implements Command {
             // interrupted without calling the download interrupted); with --seed-after, once complete.
             while (download.isAlive() && !(filter != null ? filter.seeding : complete())) {
                 download.join(100);
+                if (!paying && payments.hasPaymentIdentity()) {
+                    paying = true;
+                    ctx.out().println("get: the wallet and the chain answer now; paying seeders from here on");
+                }
             }
             if (download.isAlive()) {
                 boolean closed = settle(ctx);

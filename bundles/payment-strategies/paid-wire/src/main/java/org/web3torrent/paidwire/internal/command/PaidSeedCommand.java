@@ -69,7 +69,8 @@ public class PaidSeedCommand implements Command {
             ctx.out().print(HELP);
         } else if (!free) { // a free seeder is never paid: it needs neither the wallet nor the chain
             Optional<String> unpaid = payments.awaitPaymentIdentity(PaidGetCommand.IDENTITY_TIMEOUT);
-            unpaid.ifPresent(why -> ctx.err().println("seed: cannot be paid (" + why + "); only a price of 0 serves anyone"));
+            unpaid.ifPresent(why -> ctx.err().println("seed: cannot be paid yet (" + why + "); buyers are served once"
+                    + " the wallet and the chain answer (asked again every few seconds)"));
             if (unpaid.isEmpty()) {
                 payments.prepareToSell();
             }

@@ -416,6 +416,11 @@ public class PaidWire implements WireExtension, UploadGate, TransferListener, Ch
         return Optional.empty();
     }
 
+    /** This node knows who it is on chain, so its handshakes say so and it pays and is paid. */
+    public boolean hasPaymentIdentity() {
+        return self.get().isPresent();
+    }
+
     /**
      * True while a channel of this node, paying or paid, is not yet closed. A node that is done waits for
      * both: its payers close the channels they pay it through when their own downloads complete, while it

@@ -94,7 +94,7 @@ public class PaidWireComponent extends PaidWire {
                     return t;
                 }));
         // The application trades from the start; a one-shot command reaches the wallet and the chain only if
-        // it pays or is paid (seed, get), so `create`, `tracker` or `--help` start no chain.
+        // it pays or is paid (seed, get: awaitPaymentIdentity), so `create`, `tracker` or `--help` start no chain.
         if (!"command".equals(context.getProperty("web3torrent.mode"))) {
             identity.startRetrying(scheduler, IDENTITY_RETRY);
         }
@@ -117,9 +117,14 @@ public class PaidWireComponent extends PaidWire {
         LOG.debug("payment layer {} started", System.identityHashCode(this));
     }
 
+    /**
+     * A command's lookup goes on after a first failure, as the application's does: connections made meanwhile
+     * are joined once the identity is known, so a chain that answers late (or a wallet funding that lost a race
+     * for a nonce) pauses the paid part of a download instead of leaving it unpaid, at 0 %, for good.
+     */
     @Override
     public Optional<String> awaitPaymentIdentity(java.time.Duration timeout) throws InterruptedException {
-        identity.start(scheduler);
+        identity.startRetrying(scheduler, IDENTITY_RETRY);
         return identity.await(timeout);
     }
 
@@ -154,13 +159,15 @@ public class PaidWireComponent extends PaidWire {
     }
 
     /**
-     * Our identity on chain, asked of the wallet off the framework's thread: once for a command (which says why
-     * it cannot pay and goes on), until it is known for the application.
+     * Our identity on chain, asked of the wallet off the framework's thread, again every few seconds until it
+     * is known. A command waits only for the first answer, and says why it cannot pay yet.
      */
     static final class IdentityLookup {
         private final WalletService wallet;
         private final ChannelService channels;
         private final CompletableFuture<PeerIdentity> identity = new CompletableFuture<>();
+        /** Empty once the identity is known; else why the first attempt failed. */
+        private final CompletableFuture<Optional<String>> firstAnswer = new CompletableFuture<>();
 
         IdentityLookup(WalletService wallet, ChannelService channels) {
             this.wallet = wallet;
@@ -169,14 +176,7 @@ public class PaidWireComponent extends PaidWire {
 
         private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
-        /** Looks the identity up once, off the caller's thread; later calls (of either start) do nothing. */
-        void start(ScheduledExecutorService executor) {
-            if (started.compareAndSet(false, true)) {
-                executor.execute(() -> attempt(executor, null, 1));
-            }
-        }
-
-        /** Looks the identity up off the caller's thread, again every {@code retry} until it is known. */
+        /** Looks the identity up off the caller's thread, again every {@code retry} until it is known; once only. */
         void startRetrying(ScheduledExecutorService executor, java.time.Duration retry) {
             if (started.compareAndSet(false, true)) {
                 executor.execute(() -> attempt(executor, retry, 1));
@@ -190,16 +190,13 @@ public class PaidWireComponent extends PaidWire {
                 // development chain creates and funds one, so a first run can trade at once.
                 String address = channels.address().toLowerCase(java.util.Locale.ROOT);
                 identity.complete(new PeerIdentity(address, chain.chainId(), chain.adjudicator()));
+                firstAnswer.complete(Optional.empty());
                 LOG.info("paying and paid as {} on chain {} through {}", address, chain.chainId(),
                         chain.adjudicator());
             } catch (RuntimeException e) {
+                firstAnswer.complete(Optional.of(String.valueOf(e.getMessage())));
                 if (executor.isShutdown()) {
                     LOG.debug("stopped while asking the wallet: {}", e.getMessage());
-                    identity.completeExceptionally(e);
-                    return;
-                }
-                if (retry == null) {
-                    LOG.warn("no wallet or chain ({}): this node neither pays nor gets paid", e.getMessage());
                     identity.completeExceptionally(e);
                     return;
                 }
@@ -223,11 +220,13 @@ public class PaidWireComponent extends PaidWire {
             identity.thenRun(action);
         }
 
-        /** Empty once known; else why not (the wallet's or the chain's error, or the time ran out). */
+        /**
+         * Waits for the first attempt: empty if it found the identity; else why not (the wallet's or the chain's
+         * error, or the time ran out), while any retries go on.
+         */
         Optional<String> await(java.time.Duration timeout) throws InterruptedException {
             try {
-                identity.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                return Optional.empty();
+                return firstAnswer.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 return Optional.of(e.getCause().getMessage());
             } catch (java.util.concurrent.TimeoutException e) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,12 +61,23 @@ class IdentityLookupTest {
     }
 
     @Test
-    void aCommandAsksOnceAndSaysWhy() throws Exception {
-        PaidWireComponent.IdentityLookup identity = lookup(1);
-        identity.start(executor);
+    void aCommandIsToldWhyAtOnceWhileTheLookupGoesOnUntilTheWalletOpens() throws Exception {
+        PaidWireComponent.IdentityLookup identity = lookup(2);
+        CountDownLatch known = new CountDownLatch(1);
+        identity.whenKnown(known::countDown);
+        identity.startRetrying(executor, Duration.ofMillis(50));
         assertThat(identity.await(Duration.ofSeconds(10))).contains("the wallet is locked");
-        Thread.sleep(200);
-        assertThat(asked).hasValue(1);
-        assertThat(identity.get()).isEqualTo(Optional.empty());
+        assertThat(known.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(asked).hasValue(3);
+        assertThat(identity.get()).contains(new PeerIdentity(ADDRESS, 10, ADJUDICATOR));
+        assertThat(identity.await(Duration.ofSeconds(10))).as("the first answer stands").contains("the wallet is locked");
+    }
+
+    @Test
+    void aCommandWhoseFirstAttemptSucceedsIsToldNothing() throws Exception {
+        PaidWireComponent.IdentityLookup identity = lookup(0);
+        identity.startRetrying(executor, Duration.ofMillis(50));
+        assertThat(identity.await(Duration.ofSeconds(10))).isEmpty();
+        assertThat(identity.get()).contains(new PeerIdentity(ADDRESS, 10, ADJUDICATOR));
     }
 }
