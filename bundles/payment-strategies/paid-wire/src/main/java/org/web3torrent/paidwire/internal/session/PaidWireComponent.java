@@ -176,7 +176,10 @@ public class PaidWireComponent extends PaidWire {
 
         private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
-        /** Looks the identity up off the caller's thread, again every {@code retry} until it is known; once only. */
+        /**
+         * Looks the identity up off the caller's thread, again every {@code retry} until it is known; later calls
+         * do nothing.
+         */
         void startRetrying(ScheduledExecutorService executor, java.time.Duration retry) {
             if (started.compareAndSet(false, true)) {
                 executor.execute(() -> attempt(executor, retry, 1));
