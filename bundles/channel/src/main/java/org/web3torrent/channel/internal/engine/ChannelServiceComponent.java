@@ -66,6 +66,9 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
     private BundleContext context;
     private final List<ChannelListener> pendingListeners = new CopyOnWriteArrayList<>();
     private ChannelEngine engine;
+    /** Held while the engine starts, which may wait on the wallet and the chain. */
+    private final Object starting = new Object();
+    private boolean stopped;
     private volatile EngineLimits limits = EngineLimits.DEFAULT;
 
     @Activate
@@ -146,15 +149,34 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
         return all;
     }
 
-    private synchronized ChannelEngine engine() {
-        if (engine == null) {
-            LOG.info("starting the channel engine, journal in {}", directory);
-            engine = new ChannelEngine(connection.keyPair(), new JournalChannelStore(directory), this,
-                    new ChainBridge(connection.chain(), 1000), CHALLENGE_DURATION, limits);
-            pendingListeners.forEach(engine::addListener);
-            SignerWarmUp.start();
+    private ChannelEngine engine() {
+        synchronized (this) {
+            if (engine != null) {
+                return engine;
+            }
         }
-        return engine;
+        // One start at a time, and outside this component's lock: the wallet may wait on the chain for its whole
+        // timeout, and deactivate (which runs before the wallet's close can abort that wait) must not wait too.
+        synchronized (starting) {
+            synchronized (this) {
+                if (engine != null) {
+                    return engine;
+                }
+            }
+            org.web3j.crypto.ECKeyPair key = connection.keyPair();
+            org.web3torrent.channel.internal.chain.Chain chain = connection.chain();
+            synchronized (this) {
+                if (stopped) {
+                    throw new IllegalStateException("the channel service is stopped");
+                }
+                LOG.info("starting the channel engine, journal in {}", directory);
+                engine = new ChannelEngine(key, new JournalChannelStore(directory), this, new ChainBridge(chain, 1000),
+                        CHALLENGE_DURATION, limits);
+                pendingListeners.forEach(engine::addListener);
+                SignerWarmUp.start();
+                return engine;
+            }
+        }
     }
 
     @Override
@@ -164,6 +186,7 @@ public final class ChannelServiceComponent implements ChannelService, ChannelMes
 
     @Deactivate
     public synchronized void deactivate() {
+        stopped = true;
         if (engine != null) {
             engine.close();
             engine = null;
